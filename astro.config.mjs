@@ -1,0 +1,13 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+// BASE_PATH lets a teacher host the course under a sub-path (GitHub Pages: /<repo>/);
+// SITE_URL is the public origin used for canonical links.
+export default defineConfig({
+  site: process.env.SITE_URL || 'http://localhost:4321',
+  base: process.env.BASE_PATH || '/',
+  trailingSlash: 'ignore',
+  integrations: [mdx()],
+  server: { port: 4321, host: '127.0.0.1' },
+});

@@ -1,0 +1,69 @@
+// Serves the built course (dist/) the way a static host would: files as they are, directory
+// index.html, the site's 404 page for anything else, under the configured BASE_PATH.
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.PORT ?? '4321' },
+    host: { type: 'string', default: '127.0.0.1' },
+    dir: { type: 'string', default: 'dist' },
+  },
+});
+
+const root = resolve(values.dir);
+const base = ('/' + (process.env.BASE_PATH ?? '/').replace(/^\/+|\/+$/g, '') + '/').replace('//', '/');
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml',
+};
+
+if (!existsSync(join(root, 'index.html'))) {
+  console.error(`No built site in ${root}. Run \`npm run build\` first (npm start does both).`);
+  process.exit(1);
+}
+
+function fileFor(urlPath: string): string | undefined {
+  if (!urlPath.startsWith(base) && urlPath + '/' !== base) return undefined;
+  const relative = normalize(decodeURIComponent(urlPath.slice(base.length - 1))).replace(/^(\.\.[/\\])+/, '');
+  const candidate = join(root, relative);
+  if (!candidate.startsWith(root)) return undefined;
+  for (const path of [candidate, join(candidate, 'index.html'), candidate + '.html']) {
+    if (existsSync(path) && statSync(path).isFile()) return path;
+  }
+  return undefined;
+}
+
+const server = createServer((request, response) => {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  if (url.pathname === '/' && base !== '/') {
+    response.writeHead(302, { Location: base }).end();
+    return;
+  }
+  const file = fileFor(url.pathname);
+  const status = file ? 200 : 404;
+  const path = file ?? join(root, '404.html');
+  response.writeHead(status, {
+    'Content-Type': contentTypes[extname(path)] ?? 'application/octet-stream',
+    'Cache-Control': 'no-cache',
+  });
+  if (request.method === 'HEAD') response.end();
+  else createReadStream(path).pipe(response);
+});
+
+server.listen(Number(values.port), values.host, () => {
+  console.log(`Port to Production is being served at http://${values.host === '127.0.0.1' ? 'localhost' : values.host}:${values.port}${base}`);
+});
