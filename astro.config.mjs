@@ -3,11 +3,14 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 
 // BASE_PATH lets a teacher host the course under a sub-path (GitHub Pages: /<repo>/);
-// SITE_URL is the public origin used for canonical links.
+// SITE_URL is the public origin used for canonical links. CONTENT_DIR and LABS_DIR (read in
+// src/course/paths.ts) and ASTRO_CACHE_DIR let tests build the site from fixture content
+// without touching the real build's content cache.
 export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
   base: process.env.BASE_PATH || '/',
   trailingSlash: 'ignore',
+  cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   integrations: [mdx()],
   server: { port: 4321, host: '127.0.0.1' },
 });

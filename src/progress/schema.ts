@@ -1,0 +1,82 @@
+// The learner's progress as stored in the browser, version 1. Browser code validates with
+// zod/mini (a few KB gzipped) instead of full zod, which would blow the chapter JS budget.
+//
+// Extending it (labs gaining files and check results, drills gaining FSRS cards): bump
+// PROGRESS_VERSION, describe the new shape here, and add a migration in migrations.ts that
+// turns a version-(N-1) record into version N. Old records, exports included, then keep working.
+import * as z from 'zod/mini';
+
+export const PROGRESS_VERSION = 1;
+
+const kebabCase = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const timestamp = z.iso.datetime({ offset: true });
+
+export const chapterIdSchema = z.string().check(z.regex(kebabCase));
+/** A quiz is stored under "<chapter id>/<quiz id>", e.g. "hit-a-url/dns-order". */
+export const quizKeySchema = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*\/[a-z0-9]+(-[a-z0-9]+)*$/));
+
+export const chapterProgressSchema = z.object({
+  /** When the learner marked the chapter as read; the entry is absent while unread. */
+  readAt: timestamp,
+});
+
+export const quizAnswerSchema = z.object({
+  /** Indexes of the options chosen in the latest attempt. */
+  selected: z.array(z.int().check(z.nonnegative())).check(z.minLength(1)),
+  /** Whether the latest attempt chose exactly the correct options. */
+  correct: z.boolean(),
+  /** Whether the first attempt was right: the score a retry cannot change. */
+  firstCorrect: z.boolean(),
+  attempts: z.int().check(z.positive()),
+  answeredAt: timestamp,
+});
+
+export const labProgressSchema = z.object({
+  status: z.enum(['in-progress', 'passed']),
+  updatedAt: timestamp,
+});
+
+export const progressSchema = z.object({
+  version: z.literal(PROGRESS_VERSION),
+  chapters: z.record(chapterIdSchema, chapterProgressSchema),
+  quizzes: z.record(quizKeySchema, quizAnswerSchema),
+  labs: z.record(chapterIdSchema, labProgressSchema),
+});
+
+export type Progress = z.infer<typeof progressSchema>;
+export type QuizAnswer = z.infer<typeof quizAnswerSchema>;
+export type LabProgress = z.infer<typeof labProgressSchema>;
+
+export function emptyProgress(): Progress {
+  return { version: PROGRESS_VERSION, chapters: {}, quizzes: {}, labs: {} };
+}
+
+/** Says what one validation issue expected, without shipping zod's message catalogue to the browser. */
+function expectation(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${issue.expected}`;
+    case 'invalid_value':
+      return `expected ${issue.values.map((value) => JSON.stringify(value)).join(' or ')}`;
+    case 'invalid_format':
+      return issue.format === 'datetime' ? 'expected a date-time such as 2025-01-31T12:00:00.000Z' : `expected ${issue.format}`;
+    case 'too_small':
+      return `expected at least ${String(issue.minimum)}${issue.origin === 'array' ? ' item(s)' : ''}`;
+    case 'too_big':
+      return `expected at most ${String(issue.maximum)}`;
+    case 'invalid_key':
+      return 'expected a kebab-case id';
+    default:
+      return issue.message;
+  }
+}
+
+/** "quizzes.hit-a-url/dns.attempts: expected int; ..." for the first few issues. */
+export function describeIssues(error: z.core.$ZodError, limit = 3): string {
+  const lines = error.issues.slice(0, limit).map((issue) => {
+    const path = issue.path.map(String).join('.') || '(top level)';
+    return `${path}: ${expectation(issue)}`;
+  });
+  const more = error.issues.length > limit ? `; and ${error.issues.length - limit} more` : '';
+  return lines.join('; ') + more;
+}
