@@ -198,16 +198,12 @@ export class CacheClient extends EventEmitter {
     } catch (error) {
       return Promise.reject(error);
     }
-    const started = Date.now();
     const name = String(args[0]).toUpperCase();
-    const sent = this.ready().then((connection) => {
-      const left = this.commandTimeout - (Date.now() - started);
-      if (this.commandTimeout > 0 && left <= 0) throw commandTimedOut(name, this.commandTimeout, `${this.host}:${this.port}`);
-      return connection.send(args as Argument[], this.commandTimeout > 0 ? left : 0);
-    });
+    const sent = this.ready().then((connection) => connection.send(args as Argument[]));
     if (this.commandTimeout <= 0) return sent;
-    // The deadline covers a reconnect too, so a cache that hangs while connecting cannot stall
-    // the caller beyond commandTimeout.
+    // One deadline covers reconnecting and the reply, so a cache that hangs at any point cannot
+    // stall the caller beyond commandTimeout. A reply that comes later still arrives in order
+    // and is dropped by the connection, which keeps the replies after it matched.
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(commandTimedOut(name, this.commandTimeout, `${this.host}:${this.port}`)), this.commandTimeout);
       sent.then(resolve, reject).finally(() => clearTimeout(timer));
