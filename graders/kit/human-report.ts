@@ -73,6 +73,9 @@ export class HumanReporter {
       case 'check-start':
         this.write(`${p.cyan(`[check:${event.slug}]`)} ${event.title}`);
         break;
+      case 'process-start':
+        this.write(p.dim(`[grader] started \`${event.command}\` as ${event.label} (pid ${event.pid})`));
+        break;
       case 'output':
         this.write(`${p.dim(`[${event.label}]`)} ${event.line}`);
         break;

@@ -7,6 +7,7 @@ export type RunEvent =
   | { type: 'run-start'; lab: string; dir: string; host: string; port: number; seed: number; checks: number }
   | { type: 'check-start'; slug: string; title: string }
   | { type: 'check-end'; result: CheckResult }
+  | { type: 'process-start'; label: string; command: string; pid: number }
   | { type: 'output'; label: string; line: string; stream: Stream }
   | { type: 'note'; text: string };
 

@@ -20,6 +20,8 @@ export interface LearnerProgramOptions {
   /** More environment for the program, on top of PORT and HOST. */
   env?: Record<string, string>;
   onLine?: (label: string, line: string, stream: Stream) => void;
+  /** Called with the pid (also the process group id) once the program is spawned. */
+  onSpawn?: (pid: number) => void;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -73,6 +75,7 @@ export class LearnerProgram {
       onLine: this.options.onLine,
     });
     this.process = child;
+    if (child.pid !== undefined) this.options.onSpawn?.(child.pid);
     const exited = child.exited.then(() => 'exited' as const);
     while (Date.now() - startedAt < readyTimeoutMs && !signal?.aborted) {
       if (!child.running) break;
@@ -87,8 +90,12 @@ export class LearnerProgram {
     return this.process?.stop() ?? Promise.resolve();
   }
 
+  /** The lines that explain an exit: the error line of a stack trace if there is one, else the last lines. */
   private lastLines(count: number): string {
-    return (this.process?.output.lines() ?? []).filter((line) => line.trim() !== '').slice(-count).join('\n');
+    const lines = (this.process?.output.lines() ?? []).filter((line) => line.trim() !== '');
+    const errorAt = lines.findIndex((line) => /^\w*(Error|Exception)\b.*:/.test(line));
+    if (errorAt !== -1) return lines.slice(errorAt, errorAt + 2).join('\n');
+    return lines.slice(-count).join('\n');
   }
 
   private failExited(exit: ExitInfo): never {
@@ -105,7 +112,7 @@ export class LearnerProgram {
     const lines = this.lastLines(6);
     fail({
       reason: 'exited',
-      message: `Your program ${describeExit(exit)} before listening on ${host}:${port}.${inUse}${lines ? ' Its last output is shown below.' : ' It printed nothing.'}`,
+      message: `Your program ${describeExit(exit)} before listening on ${host}:${port}.${inUse}${lines ? ' Read what it printed (under "actual") to see why.' : ' It printed nothing.'}`,
       expected: `a program that keeps running and listens on ${host}:${port}`,
       actual: lines ? `${describeExit(exit)} after printing:\n${lines}` : describeExit(exit),
     });

@@ -2,6 +2,7 @@
 // own group (spawn with `detached`), so `kill(-pgid)` also reaches anything it spawned:
 // `npm start` wrappers, shells, workers. See kill(2) on negative pids.
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const liveGroups = new Set<number>();
 let exitHookInstalled = false;
@@ -47,7 +48,34 @@ export function signalGroup(pgid: number, signal: 'SIGTERM' | 'SIGKILL'): boolea
   }
 }
 
+/** Linux: members of the group that can still run (zombies are dead, only not yet reaped). */
+function liveMembersFromProc(pgid: number): number | undefined {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return undefined;
+  }
+  let live = 0;
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses, so split after the last ')'.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) === pgid && fields[0] !== 'Z' && fields[0] !== 'X') live += 1;
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return live;
+}
+
 export function groupAlive(pgid: number): boolean {
+  if (process.platform === 'linux') {
+    const live = liveMembersFromProc(pgid);
+    if (live !== undefined) return live > 0;
+  }
   try {
     process.kill(process.platform === 'win32' ? pgid : -pgid, 0);
     return true;
@@ -70,7 +98,7 @@ async function waitGone(pgid: number, ms: number): Promise<boolean> {
   const until = Date.now() + ms;
   while (groupAlive(pgid)) {
     if (Date.now() >= until) return false;
-    await sleep(15);
+    await sleep(20);
   }
   return true;
 }

@@ -1,0 +1,109 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { defineCheck, fail, type CheckDefinition } from '../../../graders/kit/check.ts';
+import { defineGrader } from '../../../graders/kit/grader.ts';
+import { graderResultSchema } from '../../../graders/kit/result-schema.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'check-runner-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function check(slug: string, run: () => Promise<string>, timeoutMs = 1000): CheckDefinition {
+  return defineCheck({ slug, title: `Title of ${slug}`, hint: `Hint for ${slug}`, timeoutMs, needsProgram: false, run });
+}
+
+const passes = (slug: string) => check(slug, async () => `${slug} is fine`);
+const fails = (slug: string) => check(slug, async () => fail({ message: `${slug} is wrong`, expected: 'right', actual: 'wrong' }));
+
+function graderOf(checks: CheckDefinition[], deadlineMs?: number) {
+  const manifest = {
+    id: 'kit-demo',
+    title: 'Kit demo',
+    chapter: 'web-servers-and-reverse-proxies',
+    summary: 'Checks for the check runner.',
+    files: { editable: ['server.js'] },
+    start: { command: 'node', args: ['server.js'] },
+    ports: [4433],
+    checks: checks.map(({ slug, title, hint }) => ({ slug, title, hint })),
+  };
+  return defineGrader({ manifest, manifestFile: 'labs/kit-demo/manifest.json', checks, deadlineMs });
+}
+
+async function run(checks: CheckDefinition[], options: { all?: boolean; deadlineMs?: number } = {}) {
+  const result = await graderOf(checks, options.deadlineMs).run({ dir, port: 4433, seed: 1, all: options.all });
+  expect(graderResultSchema.safeParse(result).success).toBe(true);
+  return result;
+}
+
+describe('the check runner', () => {
+  test('runs checks in order and passes when every check passes', async () => {
+    const result = await run([passes('first'), passes('second')]);
+    expect(result.status).toBe('pass');
+    expect(result.checks.map((c) => [c.slug, c.status, c.message])).toEqual([['first', 'pass', 'first is fine'], ['second', 'pass', 'second is fine']]);
+  });
+
+  test('stops at the first failure and marks the rest skipped', async () => {
+    const result = await run([passes('first'), fails('second'), passes('third')]);
+    expect(result.status).toBe('fail');
+    expect(result.checks.map((c) => c.status)).toEqual(['pass', 'fail', 'skipped']);
+    expect(result.checks[1]).toMatchObject({ reason: 'assertion', message: 'second is wrong', expected: 'right', actual: 'wrong', hint: 'Hint for second' });
+    expect(result.checks[2]?.message).toMatch(/earlier check failed \(run with --all/);
+  });
+
+  test('runs every check after a failure when asked to run them all', async () => {
+    const result = await run([fails('first'), passes('second'), fails('third')], { all: true });
+    expect(result.checks.map((c) => c.status)).toEqual(['fail', 'pass', 'fail']);
+  });
+
+  test('fails a check that outlives its own timeout with reason timeout', async () => {
+    const result = await run([check('slow', () => new Promise(() => {}), 100), passes('after')], { all: true });
+    expect(result.checks[0]).toMatchObject({ status: 'fail', reason: 'timeout', message: expect.stringContaining('did not finish within 0.1 s') });
+    expect(result.checks[1]?.status).toBe('pass');
+  });
+
+  test('stops at the whole-run deadline and skips what is left', async () => {
+    const hang = (slug: string) => check(slug, () => new Promise(() => {}), 5000);
+    const result = await run([hang('first'), hang('second')], { all: true, deadlineMs: 150 });
+    expect(result.checks[0]).toMatchObject({ status: 'fail', reason: 'timeout', message: expect.stringContaining('deadline of 0.15 s') });
+    expect(result.checks[1]).toMatchObject({ status: 'skipped', message: expect.stringContaining('deadline') });
+  });
+
+  test('reports a check that throws an ordinary error as a grader error, never as the learner failing', async () => {
+    const result = await run([check('buggy', async () => JSON.parse('{oops') as string), passes('after')], { all: true });
+    expect(result.status).toBe('error');
+    expect(result.checks[0]).toMatchObject({ status: 'error', reason: 'grader_error', message: expect.stringContaining('bug in the course, not in your program') });
+    expect(result.checks[1]?.status).toBe('skipped');
+  });
+
+  test('refuses to grade when its checks differ from the manifest', async () => {
+    const grader = graderOf([passes('first')]);
+    const mismatched = defineGrader({ manifest: grader.manifest(), manifestFile: 'labs/kit-demo/manifest.json', checks: [passes('renamed')] });
+    const result = await mismatched.run({ dir, port: 4433 });
+    expect(result.status).toBe('error');
+    expect(result.message).toMatch(/manifest has "first", grader has "renamed"/);
+  });
+
+  test('reports a missing folder as a grader error that does not blame the program', async () => {
+    const result = await graderOf([passes('first')]).run({ dir: join(dir, 'missing'), port: 4433 });
+    expect(result).toMatchObject({ status: 'error', checks: [] });
+    expect(result.message).toMatch(/does not exist.*not a problem with your program/);
+  });
+
+  test('puts the seed it used in the result', async () => {
+    const result = await graderOf([passes('first')]).run({ dir, port: 4433, seed: 99 });
+    expect(result.seed).toBe(99);
+  });
+
+  test('skips what is left when the run is interrupted', async () => {
+    const controller = new AbortController();
+    const stop = check('stops-the-run', async () => {
+      controller.abort();
+      return 'done';
+    });
+    const result = await graderOf([stop, passes('after')]).run({ dir, port: 4433, signal: controller.signal });
+    expect(result.status).toBe('error');
+    expect(result.checks.at(-1)?.status).toBe('skipped');
+    expect(result.message).toMatch(/interrupted/);
+  });
+});
