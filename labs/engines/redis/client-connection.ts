@@ -92,7 +92,8 @@ export class RespConnection {
     try {
       await reply;
     } finally {
-      this.socket.end();
+      // Redis closes the connection after its +OK; nothing more is sent on this side either.
+      this.socket.destroy();
     }
     await closed;
   }

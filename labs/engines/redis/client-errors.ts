@@ -6,6 +6,7 @@ export type CacheErrorCode =
   | 'CACHE_CONNECTION_LOST'
   | 'CACHE_TIMEOUT'
   | 'CACHE_CLIENT_CLOSED'
+  | 'CACHE_ALREADY_OPEN'
   | 'CACHE_PROTOCOL';
 
 export class CacheError extends Error {

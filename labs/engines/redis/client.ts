@@ -17,18 +17,12 @@
 import { EventEmitter } from 'node:events';
 import { CacheError, clientClosed, commandTimedOut } from './client-errors.ts';
 import { RespConnection, type Argument } from './client-connection.ts';
+import { serverAddress, type ClientOptions } from './client-options.ts';
 import type { Reply } from './reply-parser.ts';
 
 export { CacheError } from './client-errors.ts';
 export { ErrorReply } from './reply-parser.ts';
-
-export interface ClientOptions {
-  /** redis://host:port, as for node-redis; default redis://127.0.0.1:6379. */
-  url?: string;
-  socket?: { host?: string; port?: number; /** ms to wait for a connection; default 5000. */ connectTimeout?: number };
-  /** ms each command may take, connecting included, before it rejects; default: no limit. */
-  commandTimeout?: number;
-}
+export type { ClientOptions } from './client-options.ts';
 
 export interface SetOptions {
   EX?: number;
@@ -44,28 +38,12 @@ export interface SetOptions {
 export type ExpireMode = 'NX' | 'XX' | 'GT' | 'LT';
 type Value = string | number | Buffer;
 
-function target(options: ClientOptions): { host: string; port: number } {
-  let host = options.socket?.host ?? '127.0.0.1';
-  let port = options.socket?.port ?? 6379;
-  if (options.url !== undefined) {
-    let url: URL;
-    try {
-      url = new URL(options.url);
-    } catch {
-      throw new TypeError(`createClient: url ${JSON.stringify(options.url)} is not a URL; expected redis://host:port, such as redis://127.0.0.1:6380`);
-    }
-    if (url.protocol !== 'redis:') throw new TypeError(`createClient: url must start with redis:// (got ${url.protocol}//); expected redis://host:port`);
-    if (url.username || url.password || (url.pathname !== '' && url.pathname !== '/' && url.pathname !== '/0')) {
-      throw new TypeError('createClient: this client connects to database 0 without a password; use a url of the form redis://host:port');
-    }
-    host = url.hostname.replace(/^\[(.*)\]$/, '$1') || host;
-    port = url.port === '' ? 6379 : Number(url.port);
-  }
-  return { host, port };
-}
-
 function text(reply: Reply): string | null {
   return Buffer.isBuffer(reply) ? reply.toString('utf8') : (reply as string | null);
+}
+
+function status(reply: Reply): string {
+  return text(reply) ?? '';
 }
 
 function texts(reply: Reply): unknown {
@@ -90,7 +68,7 @@ export class CacheClient extends EventEmitter {
 
   constructor(options: ClientOptions = {}) {
     super();
-    const { host, port } = target(options);
+    const { host, port } = serverAddress(options);
     this.host = host;
     this.port = port;
     this.connectTimeout = options.socket?.connectTimeout ?? 5000;
@@ -109,23 +87,55 @@ export class CacheClient extends EventEmitter {
 
   /** Connects; rejects if the cache is unreachable now, and later commands try again. */
   async connect(): Promise<this> {
-    if (!this.closed) throw new CacheError('CACHE_CLIENT_CLOSED', 'the cache client is already connected: call connect() once');
+    if (!this.closed) throw new CacheError('CACHE_ALREADY_OPEN', 'the cache client is already connected: call connect() once, at start-up');
     this.closed = false;
     await this.ready();
     return this;
   }
 
-  get(key: string): Promise<string | null> { return this.run(['GET', key]).then(text); }
-  mGet(keys: string[]): Promise<Array<string | null>> { return this.run(['MGET', ...keys]).then((r) => texts(r) as Array<string | null>); }
-  del(keys: string | string[]): Promise<number> { return this.run(['DEL', ...[keys].flat()]) as Promise<number>; }
-  exists(keys: string | string[]): Promise<number> { return this.run(['EXISTS', ...[keys].flat()]) as Promise<number>; }
-  incr(key: string): Promise<number> { return this.run(['INCR', key]) as Promise<number>; }
-  ttl(key: string): Promise<number> { return this.run(['TTL', key]) as Promise<number>; }
-  pTTL(key: string): Promise<number> { return this.run(['PTTL', key]) as Promise<number>; }
-  dbSize(): Promise<number> { return this.run(['DBSIZE']) as Promise<number>; }
-  ping(message?: string): Promise<string> { return this.run(message === undefined ? ['PING'] : ['PING', message]).then((r) => text(r) ?? ''); }
-  flushAll(): Promise<string> { return this.run(['FLUSHALL']).then((r) => text(r) ?? ''); }
-  info(section?: string): Promise<string> { return this.run(section === undefined ? ['INFO'] : ['INFO', section]).then((r) => text(r) ?? ''); }
+  get(key: string): Promise<string | null> {
+    return this.run(['GET', key]).then(text);
+  }
+
+  mGet(keys: string[]): Promise<Array<string | null>> {
+    return this.run(['MGET', ...keys]).then((reply) => texts(reply) as Array<string | null>);
+  }
+
+  del(keys: string | string[]): Promise<number> {
+    return this.run(['DEL', ...[keys].flat()]) as Promise<number>;
+  }
+
+  exists(keys: string | string[]): Promise<number> {
+    return this.run(['EXISTS', ...[keys].flat()]) as Promise<number>;
+  }
+
+  incr(key: string): Promise<number> {
+    return this.run(['INCR', key]) as Promise<number>;
+  }
+
+  ttl(key: string): Promise<number> {
+    return this.run(['TTL', key]) as Promise<number>;
+  }
+
+  pTTL(key: string): Promise<number> {
+    return this.run(['PTTL', key]) as Promise<number>;
+  }
+
+  dbSize(): Promise<number> {
+    return this.run(['DBSIZE']) as Promise<number>;
+  }
+
+  ping(message?: string): Promise<string> {
+    return this.run(message === undefined ? ['PING'] : ['PING', message]).then(status);
+  }
+
+  flushAll(): Promise<string> {
+    return this.run(['FLUSHALL']).then(status);
+  }
+
+  info(section?: string): Promise<string> {
+    return this.run(section === undefined ? ['INFO'] : ['INFO', section]).then(status);
+  }
 
   /** EXPIRE in seconds; true when the TTL was set, as node-redis v4 returns it. */
   expire(key: string, seconds: number, mode?: ExpireMode): Promise<boolean> {
