@@ -12,5 +12,8 @@ export default defineConfig({
   trailingSlash: 'ignore',
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   integrations: [mdx()],
+  // Prism marks tokens with classes, which src/styles/code.css colours for both themes; Shiki's
+  // default writes a dark theme's colours inline into every token.
+  markdown: { syntaxHighlight: 'prism' },
   server: { port: 4321, host: '127.0.0.1' },
 });
