@@ -1,0 +1,28 @@
+// What a phase hands back to be sent: status, headers, body, and how nginx produced it.
+
+export interface Reply {
+  status: number;
+  /** Reason phrase to send instead of nginx's (an upstream's status line). */
+  reason?: string;
+  headers: Array<[string, string]>;
+  body: Buffer;
+  /** Content-Type chosen by nginx (static files, return text, error pages). */
+  contentType?: string;
+  /** True for statuses nginx itself finalizes with (404, 502, return 301, ...): error_page applies. */
+  special?: boolean;
+  /** File modification time in ms (static files): Last-Modified, ETag, expires modified. */
+  mtimeMs?: number;
+  fileSize?: number;
+  /** Location header value before nginx makes it absolute. */
+  location?: string;
+  /** Close without a response (return 444). */
+  close?: boolean;
+  /** Text of `return code text`: Content-Type follows the URI's extension. */
+  textReturn?: boolean;
+  /** Passed through from an upstream. */
+  proxied?: boolean;
+}
+
+export function specialReply(status: number, location?: string): Reply {
+  return { status, headers: [], body: Buffer.alloc(0), special: true, ...(location !== undefined ? { location } : {}) };
+}

@@ -1,0 +1,85 @@
+// The state of one request as it moves through the phases: what the client sent, the server
+// and location chosen, the URI after rewrites and internal redirects, and what the upstream
+// answered (for $upstream_* variables and the access log).
+import type { LocationBlock, ServerConf } from './config.ts';
+import type { LocConf } from './loc-conf.ts';
+
+export interface ClientInfo {
+  remoteAddr: string;
+  remotePort: number;
+  localAddr: string;
+  localPort: number;
+  connectionId: number;
+  connectionRequests: number;
+}
+
+export class HttpRequest {
+  readonly client: ClientInfo;
+  /** The method; error_page redirects turn it into GET (except HEAD). */
+  method: string;
+  /** The request target exactly as sent: $request_uri. */
+  readonly requestUri: string;
+  readonly httpVersion: string;
+  /** Headers as sent, in order, names in their original case. */
+  readonly headers: Array<[string, string]>;
+  body: Buffer = Buffer.alloc(0);
+  readonly startMs = Date.now();
+  readonly startHr = process.hrtime.bigint();
+
+  server!: ServerConf;
+  /** $host: the validated Host, or the server name when the request has none. */
+  host = '';
+  uri = '/';
+  args = '';
+  quoted = false;
+  /** False once a rewrite, try_files or internal redirect changed the URI (r->valid_unparsed_uri). */
+  validUnparsedUri = true;
+  /** True after an internal redirect (r->internal): `internal` locations become reachable. */
+  internal = false;
+  /** Internal redirects left before nginx gives up with 500 (NGX_HTTP_MAX_URI_CHANGES + 1). */
+  uriChanges = 11;
+  location: LocationBlock | undefined;
+  conf!: LocConf;
+  captures: (string | undefined)[] = [];
+  namedCaptures: Record<string, string> = {};
+  errorPageDone = false;
+  /** limit_req applies once per request, not again after internal redirects. */
+  limitChecked = false;
+
+  status = 0;
+  bodyBytesSent = 0;
+  bytesSent = 0;
+  responseHeaders: Array<[string, string]> = [];
+  upstreamAddrs: string[] = [];
+  upstreamStatuses: string[] = [];
+  upstreamTimes: string[] = [];
+  upstreamConnectTimes: string[] = [];
+  upstreamHeaders: Array<[string, string]> = [];
+  proxyHost = '';
+  proxyPort = '';
+  requestId = '';
+
+  constructor(client: ClientInfo, method: string, requestUri: string, httpVersion: string, headers: Array<[string, string]>) {
+    this.client = client;
+    this.method = method;
+    this.requestUri = requestUri;
+    this.httpVersion = httpVersion;
+    this.headers = headers;
+  }
+
+  /** First value of a request header (case-insensitive name). */
+  header(name: string): string | undefined {
+    const lower = name.toLowerCase();
+    for (const [n, v] of this.headers) if (n.toLowerCase() === lower) return v;
+    return undefined;
+  }
+
+  headerValues(name: string): string[] {
+    const lower = name.toLowerCase();
+    return this.headers.filter(([n]) => n.toLowerCase() === lower).map(([, v]) => v);
+  }
+
+  get requestLine(): string {
+    return `${this.method} ${this.requestUri} HTTP/${this.httpVersion}`;
+  }
+}

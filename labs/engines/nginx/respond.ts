@@ -1,0 +1,48 @@
+// Writes a reply to the client: nginx's headers and error pages, the gzip filter, the
+// Content-Length, no body for HEAD, 204 and 304; then the access log line.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { applyGzip } from './gzip-filter.ts';
+import { responseHeaders } from './headers-filter.ts';
+import { contentTypeFor } from './mime-types.ts';
+import type { Reply } from './reply.ts';
+import type { HttpRequest } from './request.ts';
+import type { Runtime } from './runtime.ts';
+import { reasonPhrase, specialPage } from './special-response.ts';
+
+export function respond(req: IncomingMessage, res: ServerResponse, r: HttpRequest, reply: Reply, rt: Runtime): void {
+  r.status = reply.status;
+  if (reply.close) {
+    req.socket.destroy();
+    rt.accessLog.log(r);
+    return;
+  }
+  let body = reply.body;
+  let contentType = reply.contentType;
+  if (reply.special) {
+    const page = specialPage(reply.status, r.conf.get<boolean>('server_tokens') ?? true);
+    body = page ? Buffer.from(page, 'latin1') : Buffer.alloc(0);
+    contentType = page ? 'text/html' : undefined;
+  } else if (reply.textReturn) {
+    contentType = contentTypeFor(r.conf, r.uri);
+  }
+  let headers = responseHeaders(r, { ...reply, ...(contentType !== undefined ? { contentType } : {}) }, Date.now());
+  const gz = applyGzip(r, reply.status, headers, body);
+  headers = gz.headers;
+  body = gz.body;
+  const noBody = reply.status === 204 || reply.status === 304 || (reply.status >= 100 && reply.status < 200);
+  if (noBody) body = Buffer.alloc(0);
+  else if (!gz.compressed) {
+    const typeAt = headers.findIndex(([n]) => n.toLowerCase() === 'content-type');
+    headers.splice(typeAt === -1 ? 2 : typeAt + 1, 0, ['Content-Length', String(body.length)]);
+  }
+  r.responseHeaders = headers;
+  res.sendDate = false;
+  const flat: string[] = [];
+  for (const [name, value] of headers) flat.push(name, value);
+  res.writeHead(reply.status, reply.reason ?? reasonPhrase(reply.status), flat);
+  const sendBody = r.method !== 'HEAD' && req.method !== 'HEAD' && !noBody;
+  r.bodyBytesSent = sendBody ? body.length : 0;
+  r.bytesSent = r.bodyBytesSent + flat.reduce((n, s) => n + s.length + 2, 20);
+  res.end(sendBody ? body : undefined);
+  rt.accessLog.log(r);
+}
