@@ -4,6 +4,8 @@ import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { crossOriginIsolationHeaders, isLoopbackHost } from './runner/isolation-headers.ts';
+import { LocalRunner } from './runner/local-runner.ts';
 
 const { values } = parseArgs({
   options: {
@@ -36,6 +38,12 @@ if (!existsSync(join(root, 'index.html'))) {
   process.exit(1);
 }
 
+// The lab runner lets lab pages run the learner's code with this computer's Node. It executes
+// what a page sends, so it exists only when the server is reachable from this computer alone.
+const runner = isLoopbackHost(values.host)
+  ? new LocalRunner({ base, labsDir: process.env.LABS_DIR || 'labs', bundlesDir: join(root, 'bundles'), workRoot: '.work/workbench' })
+  : undefined;
+
 function fileFor(urlPath: string): string | undefined {
   if (!urlPath.startsWith(base) && urlPath + '/' !== base) return undefined;
   const relative = normalize(decodeURIComponent(urlPath.slice(base.length - 1))).replace(/^(\.\.[/\\])+/, '');
@@ -48,6 +56,7 @@ function fileFor(urlPath: string): string | undefined {
 }
 
 const server = createServer((request, response) => {
+  if (runner?.handleRequest(request, response)) return;
   const url = new URL(request.url ?? '/', 'http://localhost');
   if (url.pathname === '/' && base !== '/') {
     response.writeHead(302, { Location: base }).end();
@@ -59,10 +68,20 @@ const server = createServer((request, response) => {
   response.writeHead(status, {
     'Content-Type': contentTypes[extname(path)] ?? 'application/octet-stream',
     'Cache-Control': 'no-cache',
+    ...crossOriginIsolationHeaders,
   });
   if (request.method === 'HEAD') response.end();
   else createReadStream(path).pipe(response);
 });
+
+server.on('upgrade', (request, socket, head) => {
+  if (!runner?.handleUpgrade(request, socket, head)) socket.destroy();
+});
+
+// Ctrl-C ends the learner's programs too, not just this server.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void (runner?.close() ?? Promise.resolve()).finally(() => process.exit(0)));
+}
 
 server.listen(Number(values.port), values.host, () => {
   console.log(`Port to Production is being served at http://${values.host === '127.0.0.1' ? 'localhost' : values.host}:${values.port}${base}`);

@@ -1,0 +1,33 @@
+// `npm run dev` gets what `npm start` has: pages sent with cross-origin isolation headers, the
+// lab grader bundles built, and the local runner on the dev server (see local-runner.ts).
+import type { AstroIntegration } from 'astro';
+import { bundleAll } from '../bundle.ts';
+import { crossOriginIsolationHeaders } from './isolation-headers.ts';
+import { LocalRunner } from './local-runner.ts';
+
+export function localRunner(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'port-to-production:local-runner',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ vite: { server: { headers: { ...crossOriginIsolationHeaders } }, preview: { headers: { ...crossOriginIsolationHeaders } } } });
+      },
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:server:setup': async ({ server, logger }) => {
+        await bundleAll();
+        const runner = new LocalRunner({ base, labsDir: process.env.LABS_DIR || 'labs', bundlesDir: 'public/bundles', workRoot: '.work/workbench' });
+        server.middlewares.use((request, response, next) => {
+          if (!runner.handleRequest(request, response)) next();
+        });
+        server.httpServer?.on('upgrade', (request, socket, head) => {
+          runner.handleUpgrade(request, socket, head);
+        });
+        server.httpServer?.on('close', () => void runner.close());
+        logger.info('lab runner ready: labs on this dev server run your code with local Node');
+      },
+    },
+  };
+}
