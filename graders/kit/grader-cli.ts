@@ -42,13 +42,15 @@ export async function runGraderCli(grader: Grader, argv: readonly string[], opti
     return exitCodes.pass;
   }
   const controller = new AbortController();
+  // Stay subscribed for the whole run: a second Ctrl-C must not kill the grader before its
+  // teardown has stopped the learner's processes (that takes at most a couple of seconds).
   const interrupt = () => controller.abort();
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
+  process.on('SIGINT', interrupt);
+  process.on('SIGTERM', interrupt);
   const reporter = args.json ? undefined : new HumanReporter(write, options.color ?? wantsColor(process.stdout));
   try {
     const result = await grader.run({ dir: args.dir, port: args.port, seed: args.seed, all: args.all, onEvent: reporter?.onEvent, signal: controller.signal });
-    if (reporter) reporter.summary(result, options.rerun);
+    if (reporter) reporter.summary(result, options.rerun, controller.signal.aborted);
     else write(JSON.stringify(result, null, 2));
     if (controller.signal.aborted) return exitCodes.interrupted;
     return exitCodes[result.status];

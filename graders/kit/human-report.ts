@@ -58,6 +58,7 @@ export function describeCheckEnd(result: CheckResult, p: Palette): string[] {
 export class HumanReporter {
   private readonly write: (line: string) => void;
   private readonly p: Palette;
+  private readonly reported = new Set<string>();
 
   constructor(write: (line: string) => void, color: boolean) {
     this.write = write;
@@ -83,27 +84,33 @@ export class HumanReporter {
         this.write(`${p.dim('[grader]')} ${event.text}`);
         break;
       case 'check-end':
+        this.reported.add(event.result.slug);
         for (const line of describeCheckEnd(event.result, p)) this.write(line);
         break;
     }
   };
 
-  summary(result: GraderResult, rerun: string): void {
+  summary(result: GraderResult, rerun: string, interrupted = false): void {
     const { p } = this;
     const count = (status: CheckResult['status']) => result.checks.filter((c) => c.status === status).length;
-    const skipped = result.checks.filter((c) => c.status === 'skipped');
+    const skipped = result.checks.filter((c) => c.status === 'skipped' && !this.reported.has(c.slug));
+    const notRun = result.checks.filter((c) => c.status === 'skipped').length;
     const reasons = [...new Set(skipped.map((c) => c.message))];
     for (const reason of reasons) {
       const slugs = skipped.filter((c) => c.message === reason).map((c) => c.slug);
       this.write(`${p.yellow(`- ${slugs.length} not run:`)} ${slugs.join(', ')}. ${p.dim(reason.replace(/^Not run: /, ''))}`);
     }
     this.write('');
+    if (interrupted) {
+      this.write(p.yellow(`Stopped: ${result.message ?? 'the run was interrupted.'} Your program was stopped too.`));
+      return;
+    }
     if (result.status === 'error') {
       this.write(p.red(`Grader error: ${result.message ?? 'a check failed inside the grader.'}`));
       return;
     }
     const total = result.checks.length;
-    const tally = `${count('pass')} of ${total} checks passed${count('fail') ? `, ${count('fail')} failed` : ''}${skipped.length ? `, ${skipped.length} not run` : ''}`;
+    const tally = `${count('pass')} of ${total} checks passed${count('fail') ? `, ${count('fail')} failed` : ''}${notRun ? `, ${notRun} not run` : ''}`;
     const seconds = (result.duration_ms / 1000).toFixed(1);
     if (result.status === 'pass') {
       this.write(p.green(p.bold(`All ${total} checks passed.`)) + p.dim(` (${seconds} s, seed ${result.seed})`));
