@@ -24,7 +24,8 @@ export interface LearnerProgramOptions {
   onSpawn?: (pid: number) => void;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+// Unref'd, so a pending pause never keeps the grader process alive after its result is out.
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 export class LearnerProgram {
   private readonly options: LearnerProgramOptions;

@@ -95,7 +95,7 @@ export class ManagedProcess {
     const pid = this.child.pid;
     // Even when the leader already exited, its children may still be in the group.
     if (pid !== undefined) await stopGroup(pid, this.graceMs);
-    if (this.running && pid !== undefined) await Promise.race([this.exited, new Promise((r) => setTimeout(r, 1000))]);
+    if (this.running && pid !== undefined) await Promise.race([this.exited, new Promise((r) => setTimeout(r, 1000).unref())]);
     this.child.stdout?.destroy();
     this.child.stderr?.destroy();
     this.output.flush();
