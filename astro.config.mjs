@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { localRunner } from './scripts/runner/astro-runner.ts';
 
 // BASE_PATH lets a teacher host the course under a sub-path (GitHub Pages: /<repo>/);
 // SITE_URL is the public origin used for canonical links. CONTENT_DIR and LABS_DIR (read in
@@ -11,7 +12,8 @@ export default defineConfig({
   base: process.env.BASE_PATH || '/',
   trailingSlash: 'ignore',
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
-  integrations: [mdx()],
+  // localRunner: COOP/COEP headers on dev and preview, and the lab runner on `npm run dev`.
+  integrations: [mdx(), localRunner()],
   // Prism marks tokens with classes, which src/styles/code.css colours for both themes; Shiki's
   // default writes a dark theme's colours inline into every token.
   markdown: { syntaxHighlight: 'prism' },

@@ -1,7 +1,8 @@
 // `npm run dev` gets what `npm start` has: pages sent with cross-origin isolation headers, the
 // lab grader bundles built, and the local runner on the dev server (see local-runner.ts).
 import type { AstroIntegration } from 'astro';
-import { bundleAll } from '../bundle.ts';
+import { existsSync } from 'node:fs';
+import { bundleAll, bundleDir } from '../bundle.ts';
 import { crossOriginIsolationHeaders } from './isolation-headers.ts';
 import { LocalRunner } from './local-runner.ts';
 
@@ -11,13 +12,17 @@ export function localRunner(): AstroIntegration {
     name: 'port-to-production:local-runner',
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({ vite: { server: { headers: { ...crossOriginIsolationHeaders } }, preview: { headers: { ...crossOriginIsolationHeaders } } } });
+        // Astro's own headers cover the pages it renders; Vite's cover the modules and workers it serves.
+        const headers = { ...crossOriginIsolationHeaders };
+        updateConfig({ server: { headers }, vite: { server: { headers }, preview: { headers } } });
       },
       'astro:config:done': ({ config }) => {
         base = config.base;
       },
       'astro:server:setup': async ({ server, logger }) => {
-        await bundleAll();
+        // Graders run from their bundles; build them once if this checkout has none yet.
+        if (!existsSync(`${bundleDir}/graders`)) await bundleAll();
+        else logger.info(`lab graders run from ${bundleDir}/; after changing a grader, run \`node scripts/bundle.ts\``);
         const runner = new LocalRunner({ base, labsDir: process.env.LABS_DIR || 'labs', bundlesDir: 'public/bundles', workRoot: '.work/workbench' });
         server.middlewares.use((request, response, next) => {
           if (!runner.handleRequest(request, response)) next();

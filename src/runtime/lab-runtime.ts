@@ -62,7 +62,7 @@ export class RuntimeError extends Error {
   readonly advice: string;
 
   constructor(message: string, advice: string) {
-    super(`${message} ${advice}`);
+    super(advice ? `${message} ${advice}` : message);
     this.name = 'RuntimeError';
     this.advice = advice;
   }
