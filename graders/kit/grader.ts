@@ -65,10 +65,21 @@ function mismatch(manifest: LabManifest, checks: ReadonlyArray<Pick<CheckDefinit
   return `the manifest's checks and the grader's checks differ at position ${at + 1}: manifest has "${manifest.checks[at]?.slug ?? '(none)'}", grader has "${checks[at]?.slug ?? '(none)'}" (slug, title and hint must match)`;
 }
 
+async function portIsFree(port: number): Promise<boolean> {
+  return (await canListen(learnerHost, port)) && !(await tryConnect(learnerHost, port, 200)).ok;
+}
+
+/**
+ * The PORT for the learner program. Another program already on it would answer in place of the
+ * learner's, so a busy default port is swapped for a free one, and a busy requested port stops the run.
+ */
 async function choosePort(manifest: LabManifest, requested: number | undefined, emit: RunEventListener): Promise<number> {
-  if (requested !== undefined) return requested;
+  if (requested !== undefined) {
+    if (await portIsFree(requested)) return requested;
+    throw new Error(`port ${requested} is already in use by another program (is \`npm run lab -- start\` still running?); stop that program or pass another --port`);
+  }
   const port = manifest.ports[0] as number;
-  if ((await canListen(learnerHost, port)) && !(await tryConnect(learnerHost, port, 200)).ok) return port;
+  if (await portIsFree(port)) return port;
   const other = await freePort(learnerHost);
   emit({ type: 'note', text: `Port ${port} is in use (is \`npm run lab -- start\` still running?), so this run gives your program PORT=${other}.` });
   return other;

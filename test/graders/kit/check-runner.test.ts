@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -16,7 +17,14 @@ function check(slug: string, run: () => Promise<string>, timeoutMs = 1000): Chec
 const passes = (slug: string) => check(slug, async () => `${slug} is fine`);
 const fails = (slug: string) => check(slug, async () => fail({ message: `${slug} is wrong`, expected: 'right', actual: 'wrong' }));
 
-function graderOf(checks: CheckDefinition[], deadlineMs?: number) {
+function hold(port: number): Promise<Server> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+}
+
+function graderOf(checks: CheckDefinition[], deadlineMs?: number, port = 4433) {
   const manifest = {
     id: 'kit-demo',
     title: 'Kit demo',
@@ -24,7 +32,7 @@ function graderOf(checks: CheckDefinition[], deadlineMs?: number) {
     summary: 'Checks for the check runner.',
     files: { editable: ['server.js'] },
     start: { command: 'node', args: ['server.js'] },
-    ports: [4433],
+    ports: [port],
     checks: checks.map(({ slug, title, hint }) => ({ slug, title, hint })),
   };
   return defineGrader({ manifest, manifestFile: 'labs/kit-demo/manifest.json', checks, deadlineMs });
@@ -88,6 +96,30 @@ describe('the check runner', () => {
     const result = await graderOf([passes('first')]).run({ dir: join(dir, 'missing'), port: 4433 });
     expect(result).toMatchObject({ status: 'error', checks: [] });
     expect(result.message).toMatch(/does not exist.*not a problem with your program/);
+  });
+
+  test('refuses to grade on a requested port that another program holds', async () => {
+    const holder = await hold(4439);
+    try {
+      const result = await graderOf([passes('first')]).run({ dir, port: 4439 });
+      expect(result.status).toBe('error');
+      expect(result.message).toMatch(/port 4439 is already in use by another program/);
+    } finally {
+      holder.close();
+    }
+  });
+
+  test('gives the program a free port, and says so, when the lab\'s own port is busy', async () => {
+    const holder = await hold(4439);
+    try {
+      const notes: string[] = [];
+      const result = await graderOf([passes('first')], undefined, 4439).run({ dir, onEvent: (event) => event.type === 'note' && notes.push(event.text) });
+      expect(result.status).toBe('pass');
+      expect(result.port).not.toBe(4439);
+      expect(notes).toEqual([expect.stringContaining(`Port 4439 is in use`)]);
+    } finally {
+      holder.close();
+    }
   });
 
   test('puts the seed it used in the result', async () => {
