@@ -68,7 +68,7 @@ export function listenDirective(d: Directive, ctx: ParseContext): void {
 export function serverNameDirective(d: Directive, ctx: ParseContext): void {
   const server = ctx.server!;
   for (const raw of d.args) {
-    if (server.names.length === 0 && !server.primaryName) server.primaryName = raw;
+    if (server.names.length === 0 && !server.primaryName) server.primaryName = raw.startsWith('.') ? raw.slice(1).toLowerCase() : raw.toLowerCase();
     if (raw.startsWith('~')) {
       const regex = compileRegex(d, raw.slice(1), true);
       for (const name of Object.keys(regexGroupNames(raw.slice(1)))) ctx.state.captureNames.add(name);

@@ -18,13 +18,13 @@ function acceptsGzip(value: string | undefined): boolean {
   return false;
 }
 
-export function applyGzip(r: HttpRequest, status: number, headers: Array<[string, string]>, body: Buffer): { headers: Array<[string, string]>; body: Buffer; compressed: boolean } {
+export function applyGzip(r: HttpRequest, status: number, headers: Array<[string, string]>, body: Buffer, lengthKnown = true): { headers: Array<[string, string]>; body: Buffer; compressed: boolean } {
   const conf = r.conf;
   const unchanged = { headers, body, compressed: false };
   if (!conf.get<boolean>('gzip')) return unchanged;
   if (status !== 200 && status !== 403 && status !== 404) return unchanged;
   if (headers.some(([n, v]) => n.toLowerCase() === 'content-encoding' && v !== '')) return unchanged;
-  if (body.length < (conf.get<number>('gzip_min_length') ?? 20)) return unchanged;
+  if (lengthKnown && body.length < (conf.get<number>('gzip_min_length') ?? 20)) return unchanged;
   const contentType = (headers.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? '').split(';')[0]!.trim().toLowerCase();
   const types = conf.get<string[] | '*'>('gzip_types') ?? ['text/html'];
   if (types !== '*' && !types.includes(contentType)) return unchanged;

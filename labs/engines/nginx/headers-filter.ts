@@ -11,6 +11,9 @@ import type { HttpRequest } from './request.ts';
 import { headerSafeStatuses, serverToken } from './special-response.ts';
 import { render } from './static-files.ts';
 
+/** "<hex mtime>-<hex size>" in quotes (ngx_http_set_etag). */
+export const fileEtag = (mtimeMs: number, size: number) => `"${Math.floor(mtimeMs / 1000).toString(16)}-${size.toString(16)}"`;
+
 function absoluteLocation(r: HttpRequest, location: string): string {
   if (!location.startsWith('/') || r.conf.get<boolean>('absolute_redirect') === false) return location;
   const host = r.conf.get<boolean>('server_name_in_redirect') ? r.server.primaryName : r.host || r.client.localAddr;
@@ -44,9 +47,10 @@ export function responseHeaders(r: HttpRequest, reply: Reply, now: number): Arra
   const tokens = r.conf.get<boolean>('server_tokens') ?? true;
   const out: Array<[string, string]> = [['Server', serverToken(tokens)], ['Date', httpDate(now)]];
   if (reply.contentType) out.push(['Content-Type', reply.contentType]);
-  if (reply.mtimeMs !== undefined && reply.status === 200) {
-    out.push(['Last-Modified', httpDate(reply.mtimeMs)]);
-    out.push(['ETag', `"${Math.floor(reply.mtimeMs / 1000).toString(16)}-${(reply.fileSize ?? 0).toString(16)}"`]);
+  if (reply.mtimeMs !== undefined) {
+    // nginx drops Last-Modified from statuses other than 200, 206 and 304 but keeps the ETag.
+    if (reply.status === 200 || reply.status === 206 || reply.status === 304) out.push(['Last-Modified', httpDate(reply.mtimeMs)]);
+    out.push(['ETag', fileEtag(reply.mtimeMs, reply.fileSize ?? 0)]);
   }
   if (reply.location !== undefined) out.push(['Location', absoluteLocation(r, reply.location)]);
   for (const [name, value] of reply.headers) {

@@ -88,7 +88,8 @@ export async function proxyRequest(r: HttpRequest, rt: Runtime, pass: ProxyPass)
       releasePeer(set, peer, false);
       r.upstreamHeaders = result.response.headers;
       const headers = result.response.headers.filter(([n]) => !hidden.has(n.toLowerCase()) && !isHiddenByConf(r, n));
-      const reply: Reply = { status, reason: result.response.reason, headers: rewriteRedirect(r, pass, headers), body: result.response.body, proxied: true };
+      const lengthKnown = result.response.headers.some(([n]) => n.toLowerCase() === 'content-length');
+      const reply: Reply = { status, reason: result.response.reason, headers: rewriteRedirect(r, pass, headers), body: result.response.body, proxied: true, lengthKnown };
       if (conf.get<boolean>('proxy_intercept_errors') && status >= 300 && hasErrorPage(r, status)) return { ...specialReply(status), proxied: true };
       return reply;
     }

@@ -19,6 +19,8 @@ export interface Reply {
   close?: boolean;
   /** Text of `return code text`: Content-Type follows the URI's extension. */
   textReturn?: boolean;
+  /** False when an upstream sent no Content-Length: gzip_min_length is not checked then. */
+  lengthKnown?: boolean;
   /** Passed through from an upstream. */
   proxied?: boolean;
 }

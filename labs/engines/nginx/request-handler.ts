@@ -18,18 +18,20 @@ import { escapeUri } from './uri.ts';
 
 type Start = 'server-rewrite' | 'location-rewrite';
 
-function setUri(r: HttpRequest, target: string): void {
+/** The URI and arguments of an internal redirect target; without "?" the arguments are dropped. */
+function setUri(r: HttpRequest, target: string, keepArgs: boolean): void {
   const q = target.indexOf('?');
   r.uri = q === -1 ? target : target.slice(0, q);
   if (q !== -1) r.args = target.slice(q + 1);
+  else if (!keepArgs) r.args = '';
 }
 
-async function internalRedirect(r: HttpRequest, rt: Runtime, target: string): Promise<Reply> {
+async function internalRedirect(r: HttpRequest, rt: Runtime, target: string, keepArgs = false): Promise<Reply> {
   if (--r.uriChanges === 0) {
     rt.errorLog(r, `rewrite or internal redirection cycle while internally redirecting to "${target}"`);
     return specialReply(500);
   }
-  setUri(r, target);
+  setUri(r, target, keepArgs);
   r.internal = true;
   r.validUnparsedUri = false;
   return runPhases(r, rt, 'server-rewrite');
@@ -102,7 +104,8 @@ async function runPhases(r: HttpRequest, rt: Runtime, start: Start): Promise<Rep
   const pass = r.location?.conf.own<ProxyPass>('proxy_pass');
   if (pass) return proxyRequest(r, rt, pass);
   const result = await serveStatic(r);
-  if ('redirect' in result) return internalRedirect(r, rt, result.redirect);
+  // The index module keeps the request's arguments (ngx_http_index_handler).
+  if ('redirect' in result) return internalRedirect(r, rt, result.redirect, true);
   return result;
 }
 
@@ -113,7 +116,8 @@ async function runTryFiles(r: HttpRequest, rt: Runtime, list: Template[]): Promi
     const testDir = name.endsWith('/');
     const st = await statPath(mapUriToPath(r, testDir ? name.slice(0, -1) : name));
     if (!st || st.isDirectory() !== testDir) continue;
-    r.uri = name;
+    // A directory match leaves $uri without its slash, so the static module then answers 301.
+    r.uri = testDir ? name.slice(0, -1) : name;
     return undefined;
   }
   const last = render(r, list[list.length - 1]!);

@@ -2,6 +2,7 @@
 // Content-Length, no body for HEAD, 204 and 304; then the access log line.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { applyGzip } from './gzip-filter.ts';
+import { applyRange, notModified } from './range-filter.ts';
 import { responseHeaders } from './headers-filter.ts';
 import { contentTypeFor } from './mime-types.ts';
 import type { Reply } from './reply.ts';
@@ -10,12 +11,13 @@ import type { Runtime } from './runtime.ts';
 import { reasonPhrase, specialPage } from './special-response.ts';
 
 export function respond(req: IncomingMessage, res: ServerResponse, r: HttpRequest, reply: Reply, rt: Runtime): void {
-  r.status = reply.status;
   if (reply.close) {
+    r.status = 444;
     req.socket.destroy();
     rt.accessLog.log(r);
     return;
   }
+  reply = notModified(r, reply);
   let body = reply.body;
   let contentType = reply.contentType;
   if (reply.special) {
@@ -26,23 +28,29 @@ export function respond(req: IncomingMessage, res: ServerResponse, r: HttpReques
     contentType = contentTypeFor(r.conf, r.uri);
   }
   let headers = responseHeaders(r, { ...reply, ...(contentType !== undefined ? { contentType } : {}) }, Date.now());
-  const gz = applyGzip(r, reply.status, headers, body);
-  headers = gz.headers;
-  body = gz.body;
-  const noBody = reply.status === 204 || reply.status === 304 || (reply.status >= 100 && reply.status < 200);
+  const gz = applyGzip(r, reply.status, headers, body, reply.lengthKnown !== false);
+  const ranged = applyRange(r, reply, gz.headers, gz.body, gz.compressed);
+  if (ranged.special) return respond(req, res, r, ranged.special, rt);
+  const status = ranged.status;
+  headers = ranged.headers;
+  body = ranged.body;
+  const noBody = status === 204 || status === 304 || (status >= 100 && status < 200);
   if (noBody) body = Buffer.alloc(0);
+  // A 304 carries no Content-Type (ngx_http_header_filter leaves it out).
+  if (status === 304) headers = headers.filter(([n]) => n.toLowerCase() !== 'content-type');
   else if (!gz.compressed) {
     const typeAt = headers.findIndex(([n]) => n.toLowerCase() === 'content-type');
     headers.splice(typeAt === -1 ? 2 : typeAt + 1, 0, ['Content-Length', String(body.length)]);
   }
+  r.status = status;
   r.responseHeaders = headers;
   res.sendDate = false;
   const flat: string[] = [];
   for (const [name, value] of headers) flat.push(name, value);
-  res.writeHead(reply.status, reply.reason ?? reasonPhrase(reply.status), flat);
+  res.writeHead(status, status === reply.status && reply.reason !== undefined ? reply.reason : reasonPhrase(status), flat);
   const sendBody = r.method !== 'HEAD' && req.method !== 'HEAD' && !noBody;
   r.bodyBytesSent = sendBody ? body.length : 0;
-  r.bytesSent = r.bodyBytesSent + flat.reduce((n, s) => n + s.length + 2, 20);
+  r.bytesSent = r.bodyBytesSent + flat.reduce((n, s) => n + s.length + 4, 17);
   res.end(sendBody ? body : undefined);
   rt.accessLog.log(r);
 }

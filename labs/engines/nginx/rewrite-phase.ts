@@ -34,8 +34,8 @@ export function runRewrites(r: HttpRequest, conf: LocConf): RewriteResult {
     let target = renderTemplate(op.replacement, (n) => lookupVariable(r, n), captures);
     if (op.redirect) {
       // A redirect keeps the original arguments unless the replacement has its own.
-      if (r.args && !target.includes('?')) target += `?${r.args}`;
-      else if (target.endsWith('?')) target = target.slice(0, -1);
+      if (target.endsWith('?')) target = target.slice(0, -1);
+      else if (r.args) target += `${target.includes('?') ? '&' : '?'}${r.args}`;
       return { kind: 'reply', reply: specialReply(op.flag === 'permanent' ? 301 : 302, target) };
     }
     const q = target.indexOf('?');
