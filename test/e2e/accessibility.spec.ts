@@ -33,6 +33,19 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
+test.describe('on a phone, where code, tables and diagrams scroll sideways', () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test('every chapter has no serious or critical accessibility violations', async ({ page }) => {
+    await page.goto('./');
+    const chapters = await page.locator('.outline a').evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
+    for (const chapter of chapters) {
+      await page.goto(chapter);
+      expect(await seriousViolations(page), chapter).toEqual([]);
+    }
+  });
+});
+
 test('the skip link moves keyboard focus to the main content', async ({ page }) => {
   await page.goto('./');
   await page.keyboard.press('Tab');
