@@ -55,7 +55,11 @@ export async function runGraderCli(grader: Grader, argv: readonly string[], opti
     if (controller.signal.aborted) return exitCodes.interrupted;
     return exitCodes[result.status];
   } finally {
-    process.removeListener('SIGINT', interrupt);
-    process.removeListener('SIGTERM', interrupt);
+    // After an interrupt, keep catching signals: an impatient second Ctrl-C arriving while the
+    // process exits must not turn exit code 130 into death by signal.
+    if (!controller.signal.aborted) {
+      process.removeListener('SIGINT', interrupt);
+      process.removeListener('SIGTERM', interrupt);
+    }
   }
 }

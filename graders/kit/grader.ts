@@ -10,10 +10,10 @@ import { parseManifest } from './manifest-file.ts';
 import { LearnerProgram, programLabel } from './process/learner-program.ts';
 import { canListen, freePort, tryConnect } from './process/port-probe.ts';
 import { Teardown } from './process/teardown.ts';
-import { graderResultSchema, outputCap, resultVersion, type CheckResult, type GraderResult } from './result-schema.ts';
+import type { GraderResult } from './result-schema.ts';
+import { buildResult, type RunFacts } from './result-builder.ts';
 import type { RunEventListener } from './run-events.ts';
 import { newSeed, SeededRandom } from './seeded-random.ts';
-import { describeIssues } from './friendly-errors.ts';
 
 export interface PrepareContext {
   dir: string;
@@ -91,89 +91,74 @@ export function defineGrader<Env>(definition: GraderDefinition<Env>): Grader {
     manifestFile: definition.manifestFile,
     checks: definition.checks.map(({ slug, title, hint }) => ({ slug, title, hint })),
     manifest,
-    async run(options: RunOptions): Promise<GraderResult> {
-      const startedAt = Date.now();
-      const emit = options.onEvent ?? (() => {});
-      const seed = options.seed ?? newSeed();
-      let usedPort = options.port ?? 0;
-      const teardown = new Teardown();
-      let lab: LabManifest | undefined;
-      let program: LearnerProgram | undefined;
-      let checks: CheckResult[] = [];
-      let problem: string | undefined;
-      try {
-        lab = manifest();
-        const difference = mismatch(lab, definition.checks);
-        if (difference) throw new Error(difference);
-        if (!existsSync(options.dir) || !statSync(options.dir).isDirectory()) {
-          throw new Error(`the folder ${options.dir} does not exist; pass the folder with your program (--dir)`);
-        }
-        const port = await choosePort(lab, options.port, emit);
-        const deadlineMs = options.deadlineMs ?? definition.deadlineMs ?? 30_000;
-        const random = new SeededRandom(seed);
-        emit({ type: 'run-start', lab: lab.id, dir: options.dir, host: learnerHost, port, seed, checks: definition.checks.length });
-        usedPort = port;
-        const onLine = (label: string, line: string, stream: 'stdout' | 'stderr') => emit({ type: 'output', label, line, stream });
-        const command = [lab.start.command, ...lab.start.args].join(' ');
-        const onSpawn = (pid: number) => emit({ type: 'process-start', label: programLabel, command, pid });
-        program = new LearnerProgram({ manifest: lab, dir: options.dir, host: learnerHost, port, readyTimeoutMs: definition.readyTimeoutMs ?? 5000, onLine, onSpawn });
-        const started = program;
-        teardown.add('stop your program', () => started.stop());
-        const env = (await definition.prepare?.({ dir: options.dir, host: learnerHost, port, random, teardown, emit })) as Env;
-        const labManifest = lab;
-        checks = await new CheckRunner<Env>({
-          checks: definition.checks,
-          program,
-          all: options.all ?? false,
-          deadlineAt: startedAt + deadlineMs,
-          deadlineMs,
-          signal: options.signal,
-          emit,
-          makeContext: (_check, transcript, signal, repro) => ({
-            lab: labManifest,
-            dir: options.dir,
-            host: learnerHost,
-            port,
-            random,
-            env,
-            program: started,
-            http: new HttpClient({ host: learnerHost, port, transcript, signal }),
-            teardown,
-            signal,
-            note: (text) => transcript.note(text),
-            setRepro: (command) => {
-              repro.command = command;
-            },
-          }),
-        }).run();
-        if (options.signal?.aborted) problem = 'The run was interrupted before every check ran.';
-      } catch (error) {
-        problem = `The grader could not run: ${error instanceof Error ? error.message : String(error)}. This is not a problem with your program.`;
-      } finally {
-        const leftovers = await teardown.runAll();
-        if (leftovers.length) problem = `${problem ?? ''} Cleaning up failed: ${leftovers.join('; ')}`.trim();
-      }
-      const output = program?.output;
-      const base = { version: resultVersion, seed, port: usedPort } as const;
-      const result = {
-        ...base,
-        lab: lab?.id ?? 'unknown-lab',
-        status: problem ? 'error' : checks.some((c) => c.status === 'error') ? 'error' : checks.some((c) => c.status === 'fail') ? 'fail' : 'pass',
-        ...(problem ? { message: problem } : {}),
-        checks,
-        duration_ms: Date.now() - startedAt,
-        ...(output ? { output: output.length > outputCap ? `…${output.slice(output.length - outputCap + 1)}` : output } : {}),
-      };
-      const parsed = graderResultSchema.safeParse(result);
-      if (parsed.success) return parsed.data;
-      return {
-        ...base,
-        lab: lab?.id ?? 'unknown-lab',
-        status: 'error',
-        message: `The grader produced a result that does not match its own schema (a bug in the course): ${describeIssues(parsed.error.issues, result).join('; ')}`,
-        checks: [],
-        duration_ms: Date.now() - startedAt,
-      };
-    },
+    run: (options: RunOptions) => runGrader(definition, manifest, options),
   };
+}
+
+async function runGrader<Env>(definition: GraderDefinition<Env>, manifest: () => LabManifest, options: RunOptions): Promise<GraderResult> {
+  const startedAt = Date.now();
+  const emit = options.onEvent ?? (() => {});
+  const facts: RunFacts = { lab: undefined, seed: options.seed ?? newSeed(), port: options.port ?? 0, startedAt, checks: [], problem: undefined, output: undefined };
+  const teardown = new Teardown();
+  let program: LearnerProgram | undefined;
+  try {
+    const lab = manifest();
+    facts.lab = lab.id;
+    const difference = mismatch(lab, definition.checks);
+    if (difference) throw new Error(difference);
+    if (!existsSync(options.dir) || !statSync(options.dir).isDirectory()) {
+      throw new Error(`the folder ${options.dir} does not exist; pass the folder with your program (--dir)`);
+    }
+    const port = await choosePort(lab, options.port, emit);
+    facts.port = port;
+    const deadlineMs = options.deadlineMs ?? definition.deadlineMs ?? 30_000;
+    const random = new SeededRandom(facts.seed);
+    emit({ type: 'run-start', lab: lab.id, dir: options.dir, host: learnerHost, port, seed: facts.seed, checks: definition.checks.length });
+    const command = [lab.start.command, ...lab.start.args].join(' ');
+    const started = new LearnerProgram({
+      manifest: lab,
+      dir: options.dir,
+      host: learnerHost,
+      port,
+      readyTimeoutMs: definition.readyTimeoutMs ?? 5000,
+      onLine: (label, line, stream) => emit({ type: 'output', label, line, stream }),
+      onSpawn: (pid) => emit({ type: 'process-start', label: programLabel, command, pid }),
+    });
+    program = started;
+    teardown.add('stop your program', () => started.stop());
+    const env = (await definition.prepare?.({ dir: options.dir, host: learnerHost, port, random, teardown, emit })) as Env;
+    facts.checks = await new CheckRunner<Env>({
+      checks: definition.checks,
+      program: started,
+      all: options.all ?? false,
+      deadlineAt: startedAt + deadlineMs,
+      deadlineMs,
+      signal: options.signal,
+      emit,
+      makeContext: (_check, transcript, signal, repro) => ({
+        lab,
+        dir: options.dir,
+        host: learnerHost,
+        port,
+        random,
+        env,
+        program: started,
+        http: new HttpClient({ host: learnerHost, port, transcript, signal }),
+        teardown,
+        signal,
+        note: (text) => transcript.note(text),
+        setRepro: (line) => {
+          repro.command = line;
+        },
+      }),
+    }).run();
+    if (options.signal?.aborted) facts.problem = 'The run was interrupted before every check ran.';
+  } catch (error) {
+    facts.problem = `The grader could not run: ${error instanceof Error ? error.message : String(error)}. This is not a problem with your program.`;
+  } finally {
+    const leftovers = await teardown.runAll();
+    if (leftovers.length) facts.problem = `${facts.problem ?? ''} Cleaning up failed: ${leftovers.join('; ')}`.trim();
+  }
+  facts.output = program?.output;
+  return buildResult(facts);
 }
