@@ -2,7 +2,7 @@
 // public/bundles/graders/first-web-server.mjs, which runs alone:
 //   node first-web-server.mjs --dir <folder> [--json] [--all] [--port N] [--seed N]
 import manifest from '../../labs/first-web-server/manifest.json' with { type: 'json' };
-import { defineGrader } from '../kit/grader.ts';
+import { defineGrader } from '../kit/define-grader.ts';
 import { isMainModule, runGraderCli } from '../kit/grader-cli.ts';
 import { answers404ForUnknownPaths } from './checks/answers-404-for-unknown-paths.ts';
 import { answersHeadWithoutBody } from './checks/answers-head-without-body.ts';

@@ -3,7 +3,7 @@
 // "secret" file next to public/ that must never be. Both are removed when the run ends.
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PrepareContext } from '../kit/grader.ts';
+import type { PrepareContext } from '../kit/define-grader.ts';
 import type { SeededRandom } from '../kit/seeded-random.ts';
 
 export interface StaticFile {

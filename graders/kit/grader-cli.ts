@@ -3,7 +3,7 @@
 // check passed, 1 a check failed, 2 the grader could not grade (or a usage error), 130 Ctrl-C.
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Grader } from './grader.ts';
+import type { Grader } from './define-grader.ts';
 import { graderUsage, parseGraderArgs, UsageError } from './grader-args.ts';
 import { HumanReporter, wantsColor } from './human-report.ts';
 

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Grader } from '../../graders/kit/grader.ts';
+import type { Grader } from '../../graders/kit/define-grader.ts';
 import { repoRoot } from './lab-folders.ts';
 
 export async function loadGrader(id: string): Promise<Grader> {

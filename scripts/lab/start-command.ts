@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { readManifest } from '../../graders/kit/manifest-file.ts';
-import { learnerHost } from '../../graders/kit/grader.ts';
+import { learnerHost } from '../../graders/kit/define-grader.ts';
 import { CliError } from './cli-args.ts';
 import { requireLab } from './check-command.ts';
 import { labDir, repoRoot, workDir } from './lab-folders.ts';

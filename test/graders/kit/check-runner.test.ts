@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { defineCheck, fail, type CheckDefinition } from '../../../graders/kit/check.ts';
-import { defineGrader } from '../../../graders/kit/grader.ts';
+import { defineGrader } from '../../../graders/kit/define-grader.ts';
 import { graderResultSchema } from '../../../graders/kit/result-schema.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'check-runner-'));
