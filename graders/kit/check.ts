@@ -7,6 +7,7 @@ import type { SeededRandom } from './seeded-random.ts';
 import type { HttpClient } from './http/http-client.ts';
 import type { LearnerProgram } from './process/learner-program.ts';
 import type { Teardown } from './process/teardown.ts';
+import type { RunEventListener } from './run-events.ts';
 
 export type LearnerFailureReason = Exclude<FailureReason, 'grader_error'>;
 
@@ -53,6 +54,8 @@ export interface CheckContext<Env> {
   readonly teardown: Teardown;
   /** Aborted when the check's time is up; pass it to anything that waits. */
   readonly signal: AbortSignal;
+  /** Reports live events, e.g. a mock upstream's log lines as { type: 'output', label: 'upstream-2', ... }. */
+  readonly emit: RunEventListener;
   /** Adds a "* " line to the transcript. */
   note(text: string): void;
   /** Sets the command shown as "try it" when it is not the last HTTP request (e.g. a start command). */

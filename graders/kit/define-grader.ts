@@ -146,6 +146,7 @@ async function runGrader<Env>(definition: GraderDefinition<Env>, manifest: () =>
         http: new HttpClient({ host: learnerHost, port, transcript, signal }),
         teardown,
         signal,
+        emit,
         note: (text) => transcript.note(text),
         setRepro: (line) => {
           repro.command = line;
