@@ -34,15 +34,17 @@ function indent(text: string, prefix: string): string {
 
 function failureBlock(result: CheckResult, p: Palette): string[] {
   const pad = '    ';
+  // Continuation lines line up under the first line's text, after "  expected: ".
+  const under = ' '.repeat(12);
   const lines: string[] = [];
-  if (result.expected !== undefined) lines.push(`  ${p.bold('expected:')} ${indent(result.expected, pad + '      ')}`);
-  if (result.actual !== undefined) lines.push(`  ${p.bold('actual:')}   ${indent(result.actual, pad + '      ')}`);
+  if (result.expected !== undefined) lines.push(`  ${p.bold('expected:')} ${indent(result.expected, under)}`);
+  if (result.actual !== undefined) lines.push(`  ${p.bold('actual:')}   ${indent(result.actual, under)}`);
   if (result.transcript) {
     lines.push(`  ${p.bold('transcript:')}`);
     for (const line of result.transcript.split('\n')) lines.push(p.dim(`${pad}${line}`));
   }
   if (result.repro) lines.push(`  ${p.bold('try it:')}   ${result.repro}`);
-  lines.push(`  ${p.bold('hint:')}     ${p.yellow(indent(result.hint, pad + '      '))}`);
+  lines.push(`  ${p.bold('hint:')}     ${p.yellow(indent(result.hint, under))}`);
   return lines;
 }
 
@@ -98,7 +100,8 @@ export class HumanReporter {
     const reasons = [...new Set(skipped.map((c) => c.message))];
     for (const reason of reasons) {
       const slugs = skipped.filter((c) => c.message === reason).map((c) => c.slug);
-      this.write(`${p.yellow(`- ${slugs.length} not run:`)} ${slugs.join(', ')}. ${p.dim(reason.replace(/^Not run: /, ''))}`);
+      const why = reason.replace(/^Not (run|finished): /, '').replace(/\.$/, '');
+      this.write(`${p.yellow(`- ${slugs.length} not run`)} ${p.dim(`because ${why}:`)} ${slugs.join(', ')}`);
     }
     this.write('');
     if (interrupted) {

@@ -131,7 +131,9 @@ export class HttpClient {
       reason: timedOut ? 'timeout' : 'assertion',
       message: `${request} failed: ${error.message}. ${error.hint}`,
       expected: 'a complete HTTP response',
-      actual: errnoHints[error.code].summary,
+      actual: error.code === 'NOT_HTTP' && error.received.length > 0
+        ? `${errnoHints.NOT_HTTP.summary}; it starts with ${JSON.stringify(error.received.subarray(0, 40).toString('latin1'))}`
+        : errnoHints[error.code].summary,
     });
   }
 }
