@@ -42,11 +42,12 @@ export async function runGraderCli(grader: Grader, argv: readonly string[], opti
     return exitCodes.pass;
   }
   const controller = new AbortController();
-  // Stay subscribed for the whole run: a second Ctrl-C must not kill the grader before its
-  // teardown has stopped the learner's processes (that takes at most a couple of seconds).
+  // Ctrl-C, a kill and a closed terminal all end the run through its teardown, so the learner's
+  // processes (in their own process group, out of the terminal's reach) are stopped too.
+  // Stay subscribed for the whole run: a second Ctrl-C must not kill the grader mid-teardown.
   const interrupt = () => controller.abort();
-  process.on('SIGINT', interrupt);
-  process.on('SIGTERM', interrupt);
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  for (const signal of signals) process.on(signal, interrupt);
   const reporter = args.json ? undefined : new HumanReporter(write, options.color ?? wantsColor(process.stdout));
   try {
     const result = await grader.run({ dir: args.dir, port: args.port, seed: args.seed, all: args.all, onEvent: reporter?.onEvent, signal: controller.signal });
@@ -57,9 +58,6 @@ export async function runGraderCli(grader: Grader, argv: readonly string[], opti
   } finally {
     // After an interrupt, keep catching signals: an impatient second Ctrl-C arriving while the
     // process exits must not turn exit code 130 into death by signal.
-    if (!controller.signal.aborted) {
-      process.removeListener('SIGINT', interrupt);
-      process.removeListener('SIGTERM', interrupt);
-    }
+    if (!controller.signal.aborted) for (const signal of signals) process.removeListener(signal, interrupt);
   }
 }
