@@ -26,7 +26,14 @@ export interface ReproHolder {
   command?: string;
 }
 
-type Outcome = { kind: 'pass'; message: string } | { kind: 'error'; error: unknown } | { kind: 'timeout'; byDeadline: boolean };
+type Outcome =
+  | { kind: 'pass'; message: string }
+  | { kind: 'failure'; failure: CheckFailure }
+  | { kind: 'bug'; error: unknown }
+  | { kind: 'timeout'; byDeadline: boolean }
+  | { kind: 'interrupted' };
+
+type CheckBase = Pick<CheckResult, 'slug' | 'title' | 'hint' | 'transcript' | 'repro'>;
 
 function graderErrorMessage(error: unknown): string {
   const detail = error instanceof Error ? (error.stack ?? error.message).split('\n').slice(0, 4).join('\n') : String(error);
@@ -68,76 +75,84 @@ export class CheckRunner<Env> {
   }
 
   private async runOne(check: CheckDefinition<Env>): Promise<CheckResult> {
-    const { program, deadlineAt, signal } = this.options;
     const startedAt = Date.now();
     const transcript = new Transcript();
-    const controller = new AbortController();
-    const onOuterAbort = () => controller.abort();
-    signal?.addEventListener('abort', onOuterAbort, { once: true });
-    const budget = Math.max(0, Math.min(check.timeoutMs, deadlineAt - startedAt));
     const repro: ReproHolder = {};
+    const controller = new AbortController();
     const ctx = this.options.makeContext(check, transcript, controller.signal, repro);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timedOut = new Promise<Outcome>((resolve) => {
-      timer = setTimeout(() => resolve({ kind: 'timeout', byDeadline: budget < check.timeoutMs }), budget);
-    });
-    const interrupted = new Promise<Outcome>((resolve) => controller.signal.addEventListener('abort', () => resolve({ kind: 'error', error: new Error('interrupted') }), { once: true }));
-    let outcome: Outcome;
-    try {
-      const running = Promise.resolve()
-        .then(() => check.run(ctx))
-        .then((message): Outcome => ({ kind: 'pass', message }), (error: unknown): Outcome => ({ kind: 'error', error }));
-      outcome = await Promise.race([running, timedOut, interrupted]);
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onOuterAbort);
-      // Cancels whatever the check left waiting (sockets, polls) once its result is known.
-      controller.abort();
-    }
-    const base = {
+    const outcome = await this.settle(check, () => check.run(ctx), controller, startedAt);
+    const base: CheckBase = {
       slug: check.slug,
       title: check.title,
       hint: check.hint,
       ...(transcript.empty ? {} : { transcript: transcript.text() }),
       ...((repro.command ?? ctx.http.lastRepro) ? { repro: repro.command ?? ctx.http.lastRepro } : {}),
     };
-    const duration = () => Date.now() - startedAt;
-    if (outcome.kind === 'pass') return { ...base, status: 'pass', message: outcome.message, duration_ms: duration() };
-    if (outcome.kind === 'error' && signal?.aborted) {
-      return { ...base, status: 'skipped', message: 'Not finished: the run was interrupted.', duration_ms: duration() };
+    const result = await this.judge(check, outcome, base);
+    return { ...result, duration_ms: Date.now() - startedAt };
+  }
+
+  /** Runs the check until it settles, its time is up, or the run is interrupted. */
+  private async settle(check: CheckDefinition<Env>, run: () => Promise<string>, controller: AbortController, startedAt: number): Promise<Outcome> {
+    const { deadlineAt, signal } = this.options;
+    const budget = Math.max(0, Math.min(check.timeoutMs, deadlineAt - startedAt));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onInterrupt = () => controller.abort();
+    signal?.addEventListener('abort', onInterrupt, { once: true });
+    try {
+      const running = Promise.resolve()
+        .then(run)
+        .then(
+          (message): Outcome => ({ kind: 'pass', message }),
+          (error: unknown): Outcome => (error instanceof CheckFailure ? { kind: 'failure', failure: error } : { kind: 'bug', error }),
+        );
+      const timedOut = new Promise<Outcome>((resolve) => {
+        timer = setTimeout(() => resolve({ kind: 'timeout', byDeadline: budget < check.timeoutMs }), budget);
+      });
+      const interrupted = new Promise<Outcome>((resolve) => controller.signal.addEventListener('abort', () => resolve({ kind: 'interrupted' }), { once: true }));
+      return await Promise.race([running, timedOut, interrupted]);
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onInterrupt);
+      // Cancels whatever the check left waiting (sockets, polls) once its outcome is known.
+      controller.abort();
     }
-    if (outcome.kind === 'error' && !(outcome.error instanceof CheckFailure)) {
-      return { ...base, status: 'error', reason: 'grader_error', message: graderErrorMessage(outcome.error), duration_ms: duration() };
-    }
+  }
+
+  /** Turns an outcome into the check's result, blaming the learner only for what they did. */
+  private async judge(check: CheckDefinition<Env>, outcome: Outcome, base: CheckBase): Promise<Omit<CheckResult, 'duration_ms'>> {
+    const { program } = this.options;
+    if (outcome.kind === 'pass') return { ...base, status: 'pass', message: outcome.message };
+    if (outcome.kind === 'interrupted') return { ...base, status: 'skipped', message: 'Not finished: the run was interrupted.' };
+    if (outcome.kind === 'bug') return { ...base, status: 'error', reason: 'grader_error', message: graderErrorMessage(outcome.error) };
+    const failure = outcome.kind === 'failure' ? outcome.failure : undefined;
     // A program that died explains any failure that follows, so say that first.
     if (program.started && (await program.exitsWithin(150)) && program.exitInfo) {
-      const during = outcome.kind === 'error' && outcome.error instanceof CheckFailure && outcome.error.reason === 'exited';
-      const failure = outcome.kind === 'error' ? (outcome.error as CheckFailure) : undefined;
+      const exit = describeExit(program.exitInfo);
       return {
         ...base,
         status: 'fail',
         reason: 'exited',
-        message: during && failure ? failure.message : `Your program ${describeExit(program.exitInfo)} during this check, so it could not answer. ${failure?.message ?? ''}`.trim(),
+        message: failure?.reason === 'exited' ? failure.message : `Your program ${exit} during this check, so it could not answer. ${failure?.message ?? ''}`.trim(),
         expected: failure?.expected ?? 'a program that keeps running and answering',
-        actual: failure?.actual ?? `it ${describeExit(program.exitInfo)}`,
-        duration_ms: duration(),
+        actual: failure?.actual ?? `it ${exit}`,
       };
     }
     if (outcome.kind === 'timeout') {
+      const seconds = check.timeoutMs / 1000;
       const message = outcome.byDeadline
         ? `The whole run reached its deadline of ${this.options.deadlineMs / 1000} s during this check.`
-        : `This check did not finish within ${check.timeoutMs / 1000} s: your program is too slow to answer, or never answers.`;
-      return { ...base, status: 'fail', reason: 'timeout', message, expected: `answers within ${check.timeoutMs / 1000} s`, actual: 'no complete answer in time', duration_ms: duration() };
+        : `This check did not finish within ${seconds} s: your program is too slow to answer, or never answers.`;
+      return { ...base, status: 'fail', reason: 'timeout', message, expected: `answers within ${seconds} s`, actual: 'no complete answer in time' };
     }
-    const failure = outcome.error as CheckFailure;
+    const { reason, message, expected, actual } = failure as CheckFailure;
     return {
       ...base,
       status: 'fail',
-      reason: failure.reason,
-      message: failure.message,
-      ...(failure.expected !== undefined ? { expected: failure.expected } : {}),
-      ...(failure.actual !== undefined ? { actual: failure.actual } : {}),
-      duration_ms: duration(),
+      reason,
+      message,
+      ...(expected !== undefined ? { expected } : {}),
+      ...(actual !== undefined ? { actual } : {}),
     };
   }
 }
