@@ -115,10 +115,17 @@ export class RunnerConnection {
         this.#send({ type: 'killed', id: message.id });
         return;
       case 'request': {
-        const { lab } = this.#requireMounted();
-        const port = this.#program?.port ?? lab.manifest.ports[0] ?? 8080;
+        this.#requireMounted();
+        const program = this.#program;
+        if (!program) {
+          // Never knock on the lab's port when our program is not running: on this computer,
+          // something else entirely may be listening there.
+          const error = 'Your program is not running. Press Run first, then send the request.';
+          this.#send({ type: 'response', id: message.id, exchange: { port: 0, request: '', response: '', error, durationMs: 0 } });
+          return;
+        }
         // Not awaited: a program that never answers must not hold up a Stop sent meanwhile.
-        void sendRequest(message.request, { port }).then((exchange) => this.#send({ type: 'response', id: message.id, exchange }));
+        void sendRequest(message.request, { port: program.port }).then((exchange) => this.#send({ type: 'response', id: message.id, exchange }));
         return;
       }
     }

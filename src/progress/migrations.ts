@@ -1,7 +1,7 @@
 // Turns a stored or exported progress record of any earlier version into the current one.
 // Each migration lifts a record by exactly one version; they run in order, so a record from
-// version 1 reaches version 4 through 1→2, 2→3, 3→4. Version 1 is the first format, so the
-// list starts empty; the issue that changes the format appends its step here.
+// version 1 reaches version 4 through 1→2, 2→3, 3→4. The issue that changes the format
+// appends its step here.
 import { PROGRESS_VERSION } from './schema.ts';
 
 export type RawRecord = Record<string, unknown>;
@@ -14,7 +14,18 @@ export interface Migration {
   up(record: RawRecord): RawRecord;
 }
 
-export const migrations: readonly Migration[] = [];
+export const migrations: readonly Migration[] = [
+  {
+    from: 1,
+    change: 'labs gain the learner\'s saved files, a "solved with help" mark, and their last and best check results',
+    up: (record) => ({
+      ...record,
+      labs: Object.fromEntries(
+        Object.entries(isRecord(record.labs) ? record.labs : {}).map(([id, lab]) => [id, { ...(isRecord(lab) ? lab : {}), files: {}, solvedWithHelp: false }]),
+      ),
+    }),
+  },
+];
 
 export type MigrationResult =
   | { ok: true; record: RawRecord; fromVersion: number }

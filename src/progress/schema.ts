@@ -6,7 +6,7 @@
 // turns a version-(N-1) record into version N. Old records, exports included, then keep working.
 import * as z from 'zod/mini';
 
-export const PROGRESS_VERSION = 1;
+export const PROGRESS_VERSION = 2;
 
 const kebabCase = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const timestamp = z.iso.datetime({ offset: true });
@@ -31,9 +31,29 @@ export const quizAnswerSchema = z.object({
   answeredAt: timestamp,
 });
 
+const count = z.int().check(z.nonnegative());
+
+/** A summary of one Check: enough for status and scores, without the transcripts. */
+export const labCheckSchema = z.object({
+  at: timestamp,
+  status: z.enum(['pass', 'fail', 'error']),
+  passed: count,
+  total: count,
+  /** Each check's status by slug. */
+  checks: z.record(z.string(), z.enum(['pass', 'fail', 'error', 'skipped'])),
+});
+
 export const labProgressSchema = z.object({
+  /** "passed" once every check passed in one run; it stays passed after later edits. */
   status: z.enum(['in-progress', 'passed']),
   updatedAt: timestamp,
+  /** The learner's editable files that differ from the starter, by path (since version 2). */
+  files: z.record(z.string(), z.string()),
+  /** The learner pressed Solution (since version 2). */
+  solvedWithHelp: z.boolean(),
+  lastCheck: z.optional(labCheckSchema),
+  /** The run with the most checks passing. */
+  best: z.optional(labCheckSchema),
 });
 
 export const progressSchema = z.object({
@@ -46,6 +66,7 @@ export const progressSchema = z.object({
 export type Progress = z.infer<typeof progressSchema>;
 export type QuizAnswer = z.infer<typeof quizAnswerSchema>;
 export type LabProgress = z.infer<typeof labProgressSchema>;
+export type LabCheckSummary = z.infer<typeof labCheckSchema>;
 
 export function emptyProgress(): Progress {
   return { version: PROGRESS_VERSION, chapters: {}, quizzes: {}, labs: {} };

@@ -1,6 +1,7 @@
 // The home page's progress: a sentence with the totals and the next chapter to read, and a
 // "Read" mark on each chapter of the outline.
 import { progressStore } from '../progress/browser.ts';
+import { labStatusText } from '../progress/lab-progress.ts';
 import { chapterStandings, chaptersInPage, courseTotals } from '../progress/standings.ts';
 import type { Progress } from '../progress/schema.ts';
 
@@ -20,6 +21,10 @@ function render(progress: Progress): void {
   for (const standing of standings) {
     const mark = document.querySelector(`[data-chapter="${standing.id}"] [data-read-status]`);
     if (mark) mark.textContent = standing.readAt ? '✓ Read' : '';
+  }
+  for (const item of document.querySelectorAll<HTMLElement>('li[data-lab]')) {
+    const mark = item.querySelector('[data-lab-status]');
+    if (mark) mark.textContent = labStatusText(progress.labs[item.dataset.lab ?? '']);
   }
   if (!summary || totals.chapters === 0) return;
   if (totals.chaptersRead === 0 && totals.answered === 0) return;

@@ -1,7 +1,6 @@
 // <lab-card>: shows the learner's status for the lab from the progress store.
 import { progressStore } from '../progress/browser.ts';
-
-const statusText = { 'in-progress': 'In progress', passed: 'Passed' } as const;
+import { bestScoreText, labStatusText } from '../progress/lab-progress.ts';
 
 class LabCard extends HTMLElement {
   connectedCallback(): void {
@@ -10,7 +9,9 @@ class LabCard extends HTMLElement {
     if (!id || !status) return;
     const render = () => {
       const lab = progressStore().read().labs[id];
-      status.textContent = lab ? statusText[lab.status] : 'Not started';
+      status.textContent = labStatusText(lab);
+      const best = this.querySelector('[data-lab-best]');
+      if (best) best.textContent = lab?.best ? ` · best: ${bestScoreText(lab)}` : '';
     };
     render();
     progressStore().subscribe(render);

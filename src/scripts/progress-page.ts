@@ -1,6 +1,7 @@
 // The Progress page: fills the tables from the store and runs export, import, clear and the
 // set-aside data list.
 import { progressStore } from '../progress/browser.ts';
+import { bestScoreText, labStatusText } from '../progress/lab-progress.ts';
 import type { Progress } from '../progress/schema.ts';
 import { chapterStandings, chaptersInPage, courseTotals, quizScoreText } from '../progress/standings.ts';
 import { exportFileName, exportProgress, importProgress, summarize } from '../progress/transfer.ts';
@@ -9,7 +10,6 @@ import { downloadText } from './download.ts';
 const page = document.querySelector('progress-page');
 const store = progressStore();
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const labStatus = { 'in-progress': 'In progress', passed: 'Passed' } as const;
 
 function setText(selector: string, text: string, root: ParentNode = document): void {
   const element = root.querySelector(selector);
@@ -50,7 +50,8 @@ function render(progress: Progress): void {
   setText('[data-totals]', `${totals.chaptersRead} of ${totals.chapters} chapters read; ${totals.answered} of ${totals.quizzes} quiz questions answered, ${totals.firstCorrect} right first time.`);
   for (const row of document.querySelectorAll<HTMLElement>('tr[data-lab]')) {
     const lab = progress.labs[row.dataset.lab ?? ''];
-    setText('[data-lab-status]', lab ? labStatus[lab.status] : 'Not started', row);
+    setText('[data-lab-status]', labStatusText(lab), row);
+    setText('[data-lab-best]', bestScoreText(lab), row);
   }
   renderSetAside();
 }

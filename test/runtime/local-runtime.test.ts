@@ -6,12 +6,13 @@ import { LocalRuntime, type SocketLike } from '../../src/runtime/local/local-run
 import { fetchRunnerSession } from '../../src/runtime/local/runner-session.ts';
 import { startRunner, type RunnerHarness } from '../runner/runner-harness.ts';
 
+// Its own fixture lab and port, so it never meets the runner tests' programs running in parallel.
 const lab: LabMount = {
-  id: 'echo-lab',
+  id: 'second-echo-lab',
   files: { 'server.js': 'import "node:http";\nconsole.log("edited " + process.env.PORT);\nsetInterval(() => {}, 1000);\n' },
   start: { command: 'node', args: ['server.js'] },
-  ports: [4597],
-  graderUrl: '/bundles/graders/echo-lab.mjs',
+  ports: [4598],
+  graderUrl: '/bundles/graders/second-echo-lab.mjs',
 };
 
 let harness: RunnerHarness;
@@ -22,7 +23,7 @@ async function connect(): Promise<LocalRuntime> {
   if (!session) throw new Error('no runner session');
   // Browsers send Origin on their own; the ws client needs to be told.
   const open = (url: string) => new WebSocket(url, { headers: { Origin: harness.origin } }) as unknown as SocketLike;
-  return LocalRuntime.connect(session, `${harness.origin}/labs/echo-lab/`, open);
+  return LocalRuntime.connect(session, `${harness.origin}/labs/second-echo-lab/`, open);
 }
 
 beforeEach(async () => {
@@ -62,7 +63,7 @@ describe('the Local runtime against a real runner', () => {
     let output = '';
     const grader = await runtime.spawn('grader', { onOutput: (chunk) => (output += chunk) });
     expect(await grader.exit).toBe(0);
-    expect(JSON.parse(output)).toMatchObject({ lab: 'echo-lab', status: 'pass' });
+    expect(JSON.parse(output)).toMatchObject({ lab: 'second-echo-lab', status: 'pass' });
   });
 
   it('turns a refused write into an error carrying the runner explanation', async () => {

@@ -83,10 +83,11 @@ describe('WebContainer runtime', () => {
     expect(await program.exit).toBe(143);
   });
 
-  it('reports ports opening and closing', async () => {
+  it('reports the lab port opening and closing, and not the ports of the grader copy', async () => {
     const { runtime, container } = await mounted();
     const events: string[] = [];
     runtime.onPort(({ port, state }) => events.push(`${port} ${state}`));
+    container.emitPort(41234, 'open');
     container.emitPort(8080, 'open');
     container.emitPort(8080, 'close');
     expect(events).toEqual(['8080 open', '8080 closed']);

@@ -52,6 +52,8 @@ export class WebContainerRuntime implements LabRuntime {
     this.#release = release;
     this.#fetchText = fetchText;
     this.#unsubscribe = container.on('port', (port, type) => {
+      // Only the lab's own ports: the grader's copy of the program may listen elsewhere meanwhile.
+      if (this.#lab && !this.#lab.ports.includes(port)) return;
       if (type === 'open') this.#openPorts.add(port);
       else this.#openPorts.delete(port);
       this.#ports.emit({ port, state: type === 'open' ? 'open' : 'closed' });

@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { decodeProgressValue } from '../../../src/progress/decode.ts';
 import { describeIssues, emptyProgress, progressSchema } from '../../../src/progress/schema.ts';
 
 const exported = JSON.parse(readFileSync('test/fixtures/progress/export-v1.json', 'utf8'));
 
 describe('progress schema', () => {
-  it('accepts a complete version 1 record with chapters, quizzes and labs', () => {
-    const parsed = progressSchema.safeParse(exported.progress);
-    expect(parsed.success).toBe(true);
+  it('accepts a complete version 1 record with chapters, quizzes and labs, once migrated', () => {
+    const decoded = decodeProgressValue(exported.progress);
+    expect(decoded.ok && decoded.fromVersion).toBe(1);
+    expect(decoded.ok && progressSchema.safeParse(decoded.progress).success).toBe(true);
   });
 
   it('accepts the empty progress a new learner starts with', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStorage } from '../../../src/progress/key-value-storage.ts';
-import { emptyProgress } from '../../../src/progress/schema.ts';
+import { emptyProgress, PROGRESS_VERSION } from '../../../src/progress/schema.ts';
 import { ProgressStore, StorageWriteError, progressKey, setAsidePrefix, type Recovery } from '../../../src/progress/store.ts';
 
 const fixedNow = () => new Date('2026-03-14T10:00:00.000Z');
@@ -47,7 +47,7 @@ describe('recovering from corrupted or foreign stored progress', () => {
     const { store, recoveries } = storeWith('{"version":9,"chapters":{},"quizzes":{},"labs":{}}');
     store.read();
     expect(recoveries[0]!.reason).toBe('newer-version');
-    expect(recoveries[0]!.detail).toContain('format 9; this page reads up to 1');
+    expect(recoveries[0]!.detail).toContain(`format 9; this page reads up to ${PROGRESS_VERSION}`);
   });
 
   it('names the damaged field when a record fails the schema', () => {
