@@ -2,7 +2,6 @@
 // turns each HTTP request into an HttpRequest, picks the virtual server and runs the phases.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomBytes } from 'node:crypto';
 import { createAccessLogWriter } from './access-log.ts';
 import { addressGroups, bindings, groupFor, type AddressGroup } from './listeners.ts';
 import type { LoadOutcome } from './load-config.ts';
@@ -36,7 +35,14 @@ const validHeaderName = /^[A-Za-z0-9-]+$/;
 let connectionCounter = 0;
 const connectionIds = new WeakMap<object, { id: number; requests: number }>();
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+const noBody = Buffer.alloc(0);
+
+function readBody(req: IncomingMessage): Promise<Buffer> | Buffer {
+  // A request without Content-Length or Transfer-Encoding has no body: skip the stream.
+  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
+    req.resume();
+    return noBody;
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -66,7 +72,6 @@ async function serve(req: IncomingMessage, res: ServerResponse, group: AddressGr
     },
     req.method ?? 'GET', rawUrl, req.httpVersion, headers,
   );
-  r.requestId = randomBytes(16).toString('hex');
   r.body = await readBody(req);
   let reply: Reply;
   try {

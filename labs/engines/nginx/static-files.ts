@@ -2,7 +2,7 @@
 // index module (ngx_http_index_module.c: the first existing index file causes an internal
 // redirect) and the static module (ngx_http_static_module.c: 301 for a directory without its
 // trailing slash, 405 for methods other than GET and HEAD, 404 when nothing is there).
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { contentTypeFor } from './mime-types.ts';
 import type { Reply } from './reply.ts';
 import { specialReply } from './reply.ts';
@@ -34,12 +34,10 @@ export function mapUriToPath(r: HttpRequest, uri: string): string {
 /** The path on disk as bytes → UTF-8 (URIs are handled as one char per byte). */
 export const diskPath = (binary: string) => Buffer.from(binary, 'latin1').toString('utf8');
 
-export async function statPath(path: string) {
-  try {
-    return await stat(diskPath(path));
-  } catch {
-    return undefined;
-  }
+// Files are read synchronously, as nginx does without aio: for the small files of a lab this
+// is several times faster than a round trip through libuv's thread pool per system call.
+export async function statPath(path: string): Promise<Stats | undefined> {
+  return statSync(diskPath(path), { throwIfNoEntry: false });
 }
 
 export type StaticOutcome = Reply | { redirect: string };
@@ -67,7 +65,12 @@ export async function serveStatic(r: HttpRequest): Promise<StaticOutcome> {
     return specialReply(301, escapeForLocation(r.uri) + '/' + (r.args ? `?${r.args}` : ''));
   }
   if (r.method === 'POST') return specialReply(405);
-  const body = await readFile(diskPath(path));
+  let body: Buffer;
+  try {
+    body = readFileSync(diskPath(path));
+  } catch {
+    return specialReply(403);
+  }
   return {
     status: 200,
     headers: [],

@@ -28,24 +28,26 @@ export function exchange(peer: Peer, o: ExchangeOptions): Promise<ExchangeResult
     const finish = (result: ExchangeResult) => {
       if (settled) return;
       settled = true;
-      clearTimeout(connectTimer);
       socket.destroy();
       resolve(result);
     };
-    const connectTimer = setTimeout(() => {
-      finish({ kind: 'timeout', message: 'upstream timed out (110: Connection timed out) while connecting to upstream', requestSent: false });
-    }, o.connectTimeoutMs);
-    socket.once('connect', () => {
-      clearTimeout(connectTimer);
-      connectMs = Date.now() - started;
-      socket.setTimeout(o.readTimeoutMs, () => {
-        finish({
-          kind: 'timeout',
-          message: `upstream timed out (110: Connection timed out) while reading ${parser.headerReceived ? 'upstream' : 'response header from upstream'}`,
-          requestSent,
-          connectMs: connectMs!,
-        });
+    // One idle timer serves both limits: proxy_connect_timeout until the connection is up,
+    // then proxy_read_timeout between two reads.
+    socket.setTimeout(o.connectTimeoutMs, () => {
+      if (connectMs === undefined) {
+        finish({ kind: 'timeout', message: 'upstream timed out (110: Connection timed out) while connecting to upstream', requestSent: false });
+        return;
+      }
+      finish({
+        kind: 'timeout',
+        message: `upstream timed out (110: Connection timed out) while reading ${parser.headerReceived ? 'upstream' : 'response header from upstream'}`,
+        requestSent,
+        connectMs,
       });
+    });
+    socket.once('connect', () => {
+      connectMs = Date.now() - started;
+      socket.setTimeout(o.readTimeoutMs);
       socket.write(o.body.length ? Buffer.concat([o.head, o.body]) : o.head);
       requestSent = true;
     });

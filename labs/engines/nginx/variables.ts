@@ -1,5 +1,6 @@
 // Values of variables at request time (src/http/ngx_http_variables.c and the proxy and
 // upstream modules' variables).
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { HttpRequest } from './request.ts';
 
@@ -91,7 +92,7 @@ export function lookupVariable(r: HttpRequest, name: string): string | undefined
     case 'upstream_status': return r.upstreamStatuses.length ? r.upstreamStatuses.join(', ') : undefined;
     case 'upstream_response_time': return r.upstreamTimes.length ? r.upstreamTimes.join(', ') : undefined;
     case 'upstream_connect_time': return r.upstreamConnectTimes.length ? r.upstreamConnectTimes.join(', ') : undefined;
-    case 'request_id': return r.requestId;
+    case 'request_id': return (r.requestId ||= randomBytes(16).toString('hex'));
     case 'document_root':
     case 'realpath_root': return r.conf?.get<{ template: { source: string } }>('root')?.template.source;
   }

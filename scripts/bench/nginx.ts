@@ -1,0 +1,155 @@
+// Throughput of the course proxy (course-nginx) next to Debian's nginx on this machine, in the
+// same run, through the same upstream: a small Node load loop on loopback keeps C keep-alive
+// connections busy for a few seconds against each proxy in turn (twice, alternating), for a
+// proxied location and a static file; then the differential corpus for its size and agreement.
+// A script, not a test.   node scripts/bench/nginx.ts [--seconds 3] [--connections 32]
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { runCorpus } from '../../test/engines/nginx/harness/run-corpus.ts';
+import { nginxAvailable, nginxBinary } from '../../test/engines/nginx/harness/targets.ts';
+
+const PROXY_PORT = 4500;
+const UPSTREAM_PORT = 4501;
+const GOAL = 0.5;
+
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '3' }, connections: { type: 'string', default: '32' } } });
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+if (!(seconds >= 1 && seconds <= 30) || !Number.isInteger(connections) || connections < 1 || connections > 256) {
+  console.error('nginx bench: --seconds must be from 1 to 30 and --connections a whole number from 1 to 256');
+  process.exit(1);
+}
+if (!nginxAvailable()) {
+  console.log(`nginx bench: skipped, ${nginxBinary} is not installed (Debian: apt-get install nginx)`);
+  process.exit(0);
+}
+
+/** The upstream both proxies use: answers every request with a fixed small body and closes. */
+function startUpstream() {
+  const reply = Buffer.from('HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 13\r\nConnection: close\r\n\r\nhello, proxy\n');
+  const server = createServer((socket) => {
+    socket.once('data', () => socket.end(reply));
+    socket.on('error', () => undefined);
+  });
+  return new Promise<typeof server>((resolve) => server.listen(UPSTREAM_PORT, '127.0.0.1', () => resolve(server)));
+}
+
+/** Keeps `connections` keep-alive connections sending GET path for `ms`; returns requests/s. */
+function load(path: string, ms: number): Promise<number> {
+  const request = Buffer.from(`GET ${path} HTTP/1.1\r\nHost: bench.test\r\nUser-Agent: course-bench\r\n\r\n`);
+  let done = 0;
+  let failures = 0;
+  const deadline = Date.now() + ms;
+  // One client: a keep-alive connection that sends the next request when the previous answer
+  // is complete, and reconnects when the server closes it (nginx does after keepalive_requests).
+  const one = () => new Promise<void>((resolve) => {
+    const open = () => {
+      const socket = connect({ host: '127.0.0.1', port: PROXY_PORT });
+      let buf = Buffer.alloc(0);
+      const next = () => (Date.now() < deadline ? socket.write(request) : socket.destroy());
+      socket.on('connect', next);
+      socket.on('data', (d: Buffer) => {
+        buf = Buffer.concat([buf, d]);
+        for (;;) {
+          const end = buf.indexOf('\r\n\r\n');
+          if (end === -1) return;
+          const m = /content-length: *(\d+)/i.exec(buf.subarray(0, end).toString('latin1'));
+          const total = end + 4 + Number(m?.[1] ?? 0);
+          if (buf.length < total) return;
+          if (!buf.subarray(0, 12).toString().includes(' 200')) failures++;
+          buf = buf.subarray(total);
+          done++;
+          next();
+        }
+      });
+      socket.on('error', () => failures++);
+      socket.on('close', () => (Date.now() < deadline ? open() : resolve()));
+    };
+    open();
+  });
+  const started = Date.now();
+  return Promise.all(Array.from({ length: connections }, one)).then(() => {
+    if (failures > done / 100) throw new Error(`${failures} failed requests out of ${done}: the proxy under test is not answering 200`);
+    return done / ((Date.now() - started) / 1000);
+  });
+}
+
+function waitForPort(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const deadline = Date.now() + 10_000;
+    const attempt = () => {
+      const s = connect({ host: '127.0.0.1', port });
+      s.once('connect', () => (s.destroy(), resolve()));
+      s.once('error', () => (Date.now() > deadline ? reject(new Error(`nothing listens on ${port}`)) : setTimeout(attempt, 20)));
+    };
+    attempt();
+  });
+}
+
+const stop = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))));
+
+const prefix = mkdtempSync(join(tmpdir(), 'course-nginx-bench-'));
+mkdirSync(join(prefix, 'www'));
+writeFileSync(join(prefix, 'www', 'page.html'), '<h1>static page for the benchmark</h1>\n');
+writeFileSync(join(prefix, 'nginx.conf'), `pid ${prefix}/nginx.pid;
+error_log ${prefix}/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path ${prefix}/body; proxy_temp_path ${prefix}/proxy; fastcgi_temp_path ${prefix}/fastcgi;
+  uwsgi_temp_path ${prefix}/uwsgi; scgi_temp_path ${prefix}/scgi;
+  upstream app { server 127.0.0.1:${UPSTREAM_PORT}; }
+  server {
+    listen 127.0.0.1:${PROXY_PORT};
+    root www;
+    location /api/ { proxy_pass http://app; proxy_set_header Host $host; proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for; }
+  }
+}
+`);
+
+const upstream = await startUpstream();
+const targets = {
+  nginx: () => spawn(nginxBinary, ['-p', `${prefix}/`, '-c', 'nginx.conf', '-g', 'daemon off; master_process off;'], { stdio: 'ignore' }),
+  'course-nginx': () => spawn(process.execPath, ['labs/engines/nginx/cli.ts', '-p', prefix, '-c', 'nginx.conf'], { stdio: 'ignore' }),
+};
+const results: Record<string, Record<string, number[]>> = { nginx: { proxy: [], static: [] }, 'course-nginx': { proxy: [], static: [] } };
+try {
+  for (let round = 0; round < 2; round++) {
+    for (const [name, start] of Object.entries(targets)) {
+      const child = start();
+      try {
+        await waitForPort(PROXY_PORT);
+        await load('/api/warm', 500);
+        results[name]!.proxy!.push(await load('/api/bench', seconds * 1000));
+        results[name]!.static!.push(await load('/page.html', seconds * 1000));
+      } finally {
+        await stop(child);
+      }
+    }
+  }
+} finally {
+  upstream.close();
+  rmSync(prefix, { recursive: true, force: true });
+}
+
+const best = (xs: number[]) => Math.max(...xs);
+console.log(`nginx bench: ${connections} keep-alive connections, ${seconds} s per run, best of 2, loopback; nginx 1.22.1 (master_process off, one worker) vs course-nginx (Node ${process.versions.node}, one process)`);
+console.log('  path           nginx req/s   course-nginx req/s   ratio');
+let proxyRatio = 0;
+for (const kind of ['proxy', 'static'] as const) {
+  const real = best(results.nginx![kind]!);
+  const ours = best(results['course-nginx']![kind]!);
+  const ratio = ours / real;
+  if (kind === 'proxy') proxyRatio = ratio;
+  console.log(`  ${kind === 'proxy' ? 'proxy_pass ' : 'static file'}    ${real.toFixed(0).padStart(9)}   ${ours.toFixed(0).padStart(18)}   ${ratio.toFixed(2)}×`);
+}
+console.log(`  proxy_pass ratio ${proxyRatio.toFixed(2)}× (goal ≥ ${GOAL}×): ${proxyRatio >= GOAL ? 'met' : 'NOT met'}`);
+
+const t0 = Date.now();
+const corpus = await runCorpus();
+const agree = corpus.filter((r) => r.problems.length === 0).length;
+console.log(`nginx differential corpus: ${corpus.length} cases (${corpus.filter((r) => r.kind === 'http').length} HTTP, ${corpus.filter((r) => r.kind === 'config-test').length} -t), ${agree} agree, ${corpus.filter((r) => r.known).length} with reviewed known differences (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
