@@ -1,0 +1,97 @@
+// The files the lab ships read-only next to the learner's server.js are builds of their
+// sources; these tests keep the committed copies equal to fresh builds and show that the
+// start command brings its own practice database and cache when none is configured.
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { freshBuilds, labRoot, programFolders } from '../../../labs/cache-aside/services/build-lab-files.ts';
+import { ProductDatabase } from '../../../labs/cache-aside/services/product-database.ts';
+import { freePort } from '../../../graders/kit/process/port-probe.ts';
+import { readManifest } from '../../../graders/kit/manifest-file.ts';
+import { copyProgram, labDir } from '../../../scripts/lab/lab-folders.ts';
+import { labId } from './grade-cache-aside.ts';
+
+interface Started {
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/** Runs the lab's start command in a folder until the API says it listens. */
+async function startApi(dir: string, port: number, env: Record<string, string> = {}): Promise<Started> {
+  const manifest = readManifest(labDir(labId));
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !['DATABASE_URL', 'CACHE_URL', 'CACHE_TTL_SECONDS', 'NEGATIVE_TTL_SECONDS'].includes(name)));
+  const child = spawn(process.execPath, manifest.start.args, { cwd: dir, env: { ...clean, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    child.kill('SIGKILL');
+    await exited;
+  };
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      if (output.includes('Product API on')) resolve();
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`the API exited with code ${code}:\n${output}`)));
+    setTimeout(() => reject(new Error(`the API did not start within 10 s:\n${output}`)), 10_000).unref();
+  }).catch(async (error) => {
+    await stop();
+    throw error;
+  });
+  return { output: () => output, stop };
+}
+
+describe('the read-only files of the cache-aside lab', () => {
+  test('are the same as fresh builds of their sources in the starter and the solution', { timeout: 30_000 }, async () => {
+    const built = await freshBuilds();
+    for (const folder of programFolders) {
+      for (const [name, contents] of Object.entries(built)) {
+        const committed = readFileSync(join(labRoot, folder, name), 'utf8');
+        expect(committed === contents, `labs/cache-aside/${folder}/${name} differs from a fresh build: run node labs/cache-aside/services/build-lab-files.ts`).toBe(true);
+      }
+    }
+  });
+
+  test('are listed as read-only in the manifest, with server.js the only file to edit', () => {
+    const manifest = readManifest(labDir(labId));
+    expect(manifest.files.editable).toEqual(['server.js']);
+    expect(manifest.files.readonly).toEqual(expect.arrayContaining(['launch.mjs', 'cache-client.mjs']));
+  });
+
+  test('start the starter with a practice database and cache when none is configured', { timeout: 30_000 }, async () => {
+    const dir = copyProgram(labId, { kind: 'starter' });
+    const port = await freePort();
+    const api = await startApi(dir, port);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/products/1`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ id: 1, name: 'Walnut desk lamp', price: 48.5 });
+      expect(api.output()).toMatch(/\[launch\] practice database at http:\/\/127\.0\.0\.1:\d+/);
+      expect(api.output()).toMatch(/\[launch\] practice cache at redis:\/\/127\.0\.0\.1:\d+/);
+    } finally {
+      await api.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('start no practice database when DATABASE_URL points at one', { timeout: 30_000 }, async () => {
+    const dir = copyProgram(labId, { kind: 'solution' });
+    const database = await ProductDatabase.start({ products: [{ id: 5, name: 'Felt coaster', price: 3 }] });
+    const port = await freePort();
+    const api = await startApi(dir, port, { DATABASE_URL: database.url });
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/products/5`);
+      expect(await response.json()).toEqual({ id: 5, name: 'Felt coaster', price: 3 });
+      expect(database.reads(5)).toBe(1);
+      expect(api.output()).not.toContain('practice database');
+      expect(api.output()).toContain('practice cache');
+    } finally {
+      await api.stop();
+      await database.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

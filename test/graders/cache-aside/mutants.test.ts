@@ -1,0 +1,48 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { grader } from '../../../graders/cache-aside/grader.ts';
+import { mutants } from '../../../scripts/lab/lab-folders.ts';
+import { gradeCacheAside, labId, notPassing, type GradedRun } from './grade-cache-aside.ts';
+
+// The runs mostly wait (TTLs, a slow database), so six at a time finish in about two run
+// lengths on two cores, and the timing checks still see a loaded machine.
+const parallelRuns = 6;
+
+async function inPool<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
+  return results;
+}
+
+describe('the cache-aside mutants', () => {
+  const all = mutants(labId);
+  const slugs = grader.checks.map((check) => check.slug);
+  const runs = new Map<string, GradedRun>();
+
+  // With --all every check runs, so a mutant that broke more than its own check shows up.
+  beforeAll(async () => {
+    const graded = await inPool(all, parallelRuns, (mutant) => gradeCacheAside({ kind: 'mutant', name: mutant.name }, { all: true }));
+    all.forEach((mutant, i) => runs.set(mutant.name, graded[i] as GradedRun));
+  }, 180_000);
+
+  test('number at least six, each names a check of the grader, and every cache check has one', () => {
+    expect(all.length).toBeGreaterThanOrEqual(6);
+    for (const mutant of all) expect(slugs).toContain(mutant.fails);
+    const covered = new Set(all.map((mutant) => mutant.fails));
+    const cacheChecks = slugs.slice(slugs.indexOf('labels-hits-and-misses'));
+    expect(cacheChecks.filter((slug) => !covered.has(slug))).toEqual([]);
+  });
+
+  test.each(all.map((m) => [m.name, m.fails] as const))('mutant %s fails exactly the check %s and leaves no process', (name, fails) => {
+    const { result, leftovers } = runs.get(name) as GradedRun;
+    expect(notPassing(result)).toEqual([[fails, 'fail']]);
+    expect(result.checks.find((check) => check.slug === fails)?.reason).toBe('assertion');
+    expect(leftovers).toEqual([]);
+  });
+});
