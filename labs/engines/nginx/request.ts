@@ -17,6 +17,8 @@ export class HttpRequest {
   readonly client: ClientInfo;
   /** The method; error_page redirects turn it into GET (except HEAD). */
   method: string;
+  /** The method of the request line, for $request and the access log. */
+  readonly requestMethod: string;
   /** The request target exactly as sent: $request_uri. */
   readonly requestUri: string;
   readonly httpVersion: string;
@@ -62,6 +64,7 @@ export class HttpRequest {
   constructor(client: ClientInfo, method: string, requestUri: string, httpVersion: string, headers: Array<[string, string]>) {
     this.client = client;
     this.method = method;
+    this.requestMethod = method;
     this.requestUri = requestUri;
     this.httpVersion = httpVersion;
     this.headers = headers;
@@ -80,6 +83,6 @@ export class HttpRequest {
   }
 
   get requestLine(): string {
-    return `${this.method} ${this.requestUri} HTTP/${this.httpVersion}`;
+    return `${this.requestMethod} ${this.requestUri} HTTP/${this.httpVersion}`;
   }
 }

@@ -38,7 +38,7 @@ export function respond(req: IncomingMessage, res: ServerResponse, r: HttpReques
   if (noBody) body = Buffer.alloc(0);
   // A 304 carries no Content-Type (ngx_http_header_filter leaves it out).
   if (status === 304) headers = headers.filter(([n]) => n.toLowerCase() !== 'content-type');
-  else if (!gz.compressed) {
+  else if (!gz.compressed && reply.lengthKnown !== false) {
     const typeAt = headers.findIndex(([n]) => n.toLowerCase() === 'content-type');
     headers.splice(typeAt === -1 ? 2 : typeAt + 1, 0, ['Content-Length', String(body.length)]);
   }
@@ -49,7 +49,10 @@ export function respond(req: IncomingMessage, res: ServerResponse, r: HttpReques
   for (const [name, value] of headers) flat.push(name, value);
   res.writeHead(status, status === reply.status && reply.reason !== undefined ? reply.reason : reasonPhrase(status), flat);
   const sendBody = r.method !== 'HEAD' && req.method !== 'HEAD' && !noBody;
-  r.bodyBytesSent = sendBody ? body.length : 0;
+  // Without a known length nginx answers HTTP/1.1 clients in chunks; $body_bytes_sent counts
+  // the chunk framing too, as it does for nginx's one chunk plus the last-chunk marker.
+  const chunked = sendBody && !headers.some(([n]) => n.toLowerCase() === 'content-length') && r.httpVersion === '1.1' && body.length > 0;
+  r.bodyBytesSent = !sendBody ? 0 : chunked ? body.length + body.length.toString(16).length + 4 + 5 : body.length;
   r.bytesSent = r.bodyBytesSent + flat.reduce((n, s) => n + s.length + 4, 17);
   res.end(sendBody ? body : undefined);
   rt.accessLog.log(r);

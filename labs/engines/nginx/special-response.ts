@@ -1,6 +1,7 @@
 // Status lines and nginx's built-in error pages (src/http/ngx_http_header_filter_module.c and
-// src/http/ngx_http_special_response.c, nginx 1.22). The page footer names the server; the
-// course proxy names itself there ("course-nginx"), as it does in the Server header.
+// src/http/ngx_http_special_response.c, nginx 1.22). The pages are nginx's byte for byte, footer
+// included, so that sizes in access logs and what a learner sees match real nginx; the course
+// proxy names itself in the Server header instead ("course-nginx/1.22.1").
 
 const reasons: Record<number, string> = {
   200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No Content', 206: 'Partial Content',
@@ -41,7 +42,7 @@ export function specialPage(status: number, tokens: boolean): string | undefined
   const title = pageTitles[status];
   if (!title) return undefined;
   return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n` +
-    `<hr><center>${serverToken(tokens)}</center>\r\n</body>\r\n</html>\r\n`;
+    `<hr><center>${tokens ? 'nginx/1.22.1' : 'nginx'}</center>\r\n</body>\r\n</html>\r\n`;
 }
 
 /** Statuses for which add_header (without "always") and expires apply (ngx_http_headers_filter). */

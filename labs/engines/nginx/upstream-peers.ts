@@ -38,8 +38,9 @@ export interface UpstreamRuntime {
 
 export const nowSec = () => Math.floor(Date.now() / 1000);
 
-function makeSet(peers: Peer[]): PeerSet {
-  return { peers, single: peers.length === 1, totalWeight: peers.reduce((n, p) => n + p.weight, 0) };
+function makeSet(peers: Peer[], hasBackup = false): PeerSet {
+  // A lone server with a backup is not "single": its failures count and the backup takes over.
+  return { peers, single: peers.length === 1 && !hasBackup, totalWeight: peers.reduce((n, p) => n + p.weight, 0) };
 }
 
 export function buildUpstream(conf: UpstreamConf, addresses: Map<string, string[]>): UpstreamRuntime {
@@ -56,7 +57,7 @@ export function buildUpstream(conf: UpstreamConf, addresses: Map<string, string[
       (s.backup ? backup : primary).push(peer);
     }
   }
-  return { name: conf.name, balancer: conf.balancer, primary: makeSet(primary), backup: backup.length ? makeSet(backup) : undefined };
+  return { name: conf.name, balancer: conf.balancer, primary: makeSet(primary, backup.length > 0), backup: backup.length ? makeSet(backup) : undefined };
 }
 
 export function isUnavailable(p: Peer, now: number): boolean {

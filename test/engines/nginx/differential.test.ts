@@ -43,7 +43,7 @@ describe.runIf(available)('course proxy and nginx 1.22 answer HTTP requests alik
   for (const c of httpCases) {
     it(c.name, async () => {
       const run = await runHttpCase(c, mocks);
-      expect(differences(run.nginx, run.course, skippedFields(c.name) as Set<Field>)).toEqual([]);
+      expect(differences(run.nginx, run.course, skippedFields(c.name) as Set<Field>, { nginx: run.nginxLog, course: run.courseLog })).toEqual([]);
     });
   }
 });

@@ -43,3 +43,13 @@ export const configTestCases: ConfigTestCase[] = [
   { name: 'reports add_header with an invalid last parameter', files: http('  add_header X-A b sometimes;') },
   { name: 'reports an unknown log format', files: http('  access_log logs/x.log fancy;') },
 ];
+
+export const debianStyleConfig: ConfigTestCase[] = [
+  {
+    name: 'accepts a configuration shaped like Debian\'s default nginx.conf',
+    files: {
+      'nginx.conf': `user www-data;\nworker_processes auto;\npid $PREFIX/nginx.pid;\ninclude $PREFIX/modules-enabled/*.conf;\n\nevents {\n\tworker_connections 768;\n\t# multi_accept on;\n}\n\nhttp {\n\tsendfile on;\n\ttcp_nopush on;\n\ttypes_hash_max_size 2048;\n\t# server_tokens off;\n\n\tinclude $PREFIX/mime.types;\n\tdefault_type application/octet-stream;\n\n\tssl_protocols TLSv1 TLSv1.1 TLSv1.2 TLSv1.3;\n\tssl_prefer_server_ciphers on;\n\n\taccess_log $PREFIX/access.log;\n\terror_log $PREFIX/error.log;\n\n\tgzip on;\n\n\tinclude $PREFIX/conf.d/*.conf;\n\tinclude $PREFIX/sites-enabled/*;\n}\n`,
+      'sites-enabled/default': 'server {\n\tlisten 4470 default_server;\n\troot www;\n\tindex index.html index.htm;\n\tserver_name _;\n\tlocation / {\n\t\ttry_files $uri $uri/ =404;\n\t}\n}\n',
+    },
+  },
+];

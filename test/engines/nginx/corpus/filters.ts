@@ -40,3 +40,16 @@ export const filterCases: HttpCase[] = [
     requests: [{ path: '/?user=a' }, { path: '/?user=b' }, { path: '/?user=a' }, { path: '/' }, { path: '/' }],
   },
 ];
+
+export const delayCases: HttpCase[] = [
+  {
+    name: 'delays requests within the burst instead of rejecting them without nodelay',
+    http: 'limit_req_zone $binary_remote_addr zone=slow:1m rate=20r/s; server { listen 4470; location / { limit_req zone=slow burst=3; return 200 "ok\\n"; } }',
+    requests: [{ path: '/' }, { path: '/' }, { path: '/' }],
+  },
+  {
+    name: 'weakens the ETag of a compressed file and keeps Last-Modified',
+    http: 'include mime.types; gzip on; gzip_types text/plain; server { listen 4470; root www; }',
+    requests: [{ path: '/static/big.txt', headers: [['Accept-Encoding', 'gzip']] }],
+  },
+];

@@ -1,16 +1,20 @@
 // The whole differential corpus.
 import type { HttpCase } from '../harness/case.ts';
-import { filterCases } from './filters.ts';
+import { delayCases, filterCases } from './filters.ts';
 import { headerCases } from './headers.ts';
 import { locationCases } from './locations.ts';
-import { proxyCases } from './proxy.ts';
-import { rewriteCases } from './rewrite.ts';
+import { moreProxyCases, proxyCases } from './proxy.ts';
+import { rewriteCases, variableCases } from './rewrite.ts';
 import { serverCases } from './servers.ts';
 import { staticCases } from './static.ts';
 import { upstreamCases } from './upstream.ts';
 
-export { configTestCases } from './config-tests.ts';
+import { configTestCases as baseConfigTests, debianStyleConfig } from './config-tests.ts';
+import type { ConfigTestCase } from '../harness/case.ts';
+
+export const configTestCases: ConfigTestCase[] = [...baseConfigTests, ...debianStyleConfig];
 
 export const httpCases: HttpCase[] = [
-  ...staticCases, ...locationCases, ...serverCases, ...rewriteCases, ...headerCases, ...proxyCases, ...upstreamCases, ...filterCases,
+  ...staticCases, ...locationCases, ...serverCases, ...rewriteCases, ...variableCases, ...headerCases, ...proxyCases, ...moreProxyCases,
+  ...upstreamCases, ...filterCases, ...delayCases,
 ];

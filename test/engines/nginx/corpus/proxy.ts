@@ -80,3 +80,31 @@ export const proxyCases: HttpCase[] = [
     requests: [{ path: '/missing?x=1' }, { method: 'POST', path: '/missing', body: 'b=1' }],
   },
 ];
+
+export const moreProxyCases: HttpCase[] = [
+  {
+    name: 'sends HEAD upstream and returns the headers without a body',
+    http: 'server { listen 4470; location / { proxy_pass http://127.0.0.1:4481; } }',
+    requests: [{ method: 'HEAD', path: '/text/40' }, { method: 'OPTIONS', path: '/x' }, { method: 'PATCH', path: '/x', body: '{"a":1}' }],
+  },
+  {
+    name: 'resolves localhost in proxy_pass like nginx does',
+    http: 'server { listen 4470; location / { proxy_pass http://localhost:4481; } }',
+    requests: [{ path: '/first' }, { path: '/second' }],
+  },
+  {
+    name: 'serves a maintenance page from a named location when the upstream is down',
+    http: 'server { listen 4470; root www; error_page 502 503 @maintenance; location / { proxy_pass http://127.0.0.1:4489; } location @maintenance { rewrite ^ /errors/50x.html break; } }',
+    requests: [{ path: '/app' }],
+  },
+  {
+    name: 'answers 413 when the body is larger than client_max_body_size',
+    http: 'server { listen 4470; client_max_body_size 10; location / { proxy_pass http://127.0.0.1:4481; } location /big/ { client_max_body_size 1k; proxy_pass http://127.0.0.1:4481; } }',
+    requests: [{ method: 'POST', path: '/x', body: 'this body is longer than ten bytes' }, { method: 'POST', path: '/big/x', body: 'this body is longer than ten bytes' }],
+  },
+  {
+    name: 'uses the backup server when the single primary server refuses connections',
+    http: 'upstream app { server 127.0.0.1:4489; server 127.0.0.1:4482 backup; } server { listen 4470; location / { proxy_pass http://app; } }',
+    requests: [{ path: '/one' }, { path: '/two' }],
+  },
+];

@@ -53,3 +53,24 @@ export const rewriteCases: HttpCase[] = [
     requests: [{ path: '/v1/app.js' }, { path: '/v1/missing.js' }],
   },
 ];
+
+export const variableCases: HttpCase[] = [
+  {
+    name: 'expands request variables the way nginx does',
+    http: 'server { listen 4470; server_name vars.test; location / { return 200 "uri=$uri request_uri=$request_uri args=$args is_args=$is_args arg_a=$arg_a method=$request_method host=$host ua=$http_user_agent cookie=$cookie_session proto=$server_protocol port=$server_port scheme=$scheme\\n"; } }',
+    requests: [
+      { path: '/p%61th/x?a=1&b=2', headers: [['User-Agent', 'curl/8'], ['Cookie', 'theme=dark; session=abc123']] },
+      { path: '/plain', host: 'VARS.test:4470' },
+    ],
+  },
+  {
+    name: 'keeps repeated slashes with merge_slashes off',
+    http: 'server { listen 4470; merge_slashes off; location / { return 200 "$uri\\n"; } }',
+    requests: [{ path: '//a///b' }],
+  },
+  {
+    name: 'captures from a regex location feed alias and try_files',
+    http: 'include mime.types; server { listen 4470; location ~ ^/v(\\d+)/(.+)$ { alias www/static/$2; add_header X-Version $1; } location ~ ^/t/(.+)$ { root www; try_files /static/$1 /docs/$1 =404; } }',
+    requests: [{ path: '/v2/app.js' }, { path: '/t/notes.txt' }, { path: '/t/start.html' }, { path: '/t/none' }],
+  },
+];

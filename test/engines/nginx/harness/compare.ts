@@ -2,10 +2,13 @@
 // fields a reviewed known difference names for that case.
 import type { Observation } from './observe.ts';
 
-export type Field = 'status' | 'body' | 'headers' | 'upstream';
+export type Field = 'status' | 'body' | 'headers' | 'upstream' | 'access-log';
 
-export function differences(nginx: Observation[], course: Observation[], skip: ReadonlySet<Field> = new Set()): string[] {
+export function differences(nginx: Observation[], course: Observation[], skip: ReadonlySet<Field> = new Set(), logs?: { nginx: string[]; course: string[] }): string[] {
   const out: string[] = [];
+  if (logs && !skip.has('access-log') && logs.nginx.join('\n') !== logs.course.join('\n')) {
+    out.push(`access log\n    nginx  ${logs.nginx.join('\n           ')}\n    course ${logs.course.join('\n           ')}`);
+  }
   nginx.forEach((n, i) => {
     const c = course[i]!;
     const at = `request ${i + 1}`;

@@ -1,6 +1,6 @@
 // Runs a corpus case against real nginx, then against the course proxy, in the same prefix
 // and on the same ports, with the same upstream mocks.
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConfigTestCase, HttpCase } from './case.ts';
@@ -13,6 +13,18 @@ const fixtures = join(import.meta.dirname, '../../../fixtures/nginx');
 export interface CaseRun {
   nginx: Observation[];
   course: Observation[];
+  /** Access log lines of each, with the time replaced by [TIME]. */
+  nginxLog: string[];
+  courseLog: string[];
+}
+
+/** Reads and removes the access log, hiding the clock. */
+function takeAccessLog(prefix: string): string[] {
+  const path = join(prefix, 'access.log');
+  if (!existsSync(path)) return [];
+  const lines = readFileSync(path, 'latin1').split('\n').filter(Boolean).map((l) => l.replace(/\[[^\]]+\]/, '[TIME]'));
+  rmSync(path);
+  return lines;
 }
 
 function makePrefix(): string {
@@ -34,6 +46,7 @@ export async function runHttpCase(c: HttpCase, mocks: MockUpstreams): Promise<Ca
     } finally {
       await real.stop();
     }
+    const nginxLog = takeAccessLog(prefix);
     const proxy = await startCourseProxy(prefix);
     let course: Observation[];
     try {
@@ -41,7 +54,7 @@ export async function runHttpCase(c: HttpCase, mocks: MockUpstreams): Promise<Ca
     } finally {
       await proxy.stop();
     }
-    return { nginx, course };
+    return { nginx, course, nginxLog, courseLog: takeAccessLog(prefix) };
   } finally {
     rmSync(prefix, { recursive: true, force: true });
   }

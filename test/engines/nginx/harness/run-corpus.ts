@@ -24,7 +24,7 @@ export async function runCorpus(onResult: (r: CaseResult) => void = () => undefi
     for (const c of httpCases) {
       const skip = skippedFields(c.name);
       const run = await runHttpCase(c, mocks);
-      const r: CaseResult = { name: c.name, kind: 'http', problems: differences(run.nginx, run.course, skip as Set<Field>), known: skip.size > 0 };
+      const r: CaseResult = { name: c.name, kind: 'http', problems: differences(run.nginx, run.course, skip as Set<Field>, { nginx: run.nginxLog, course: run.courseLog }), known: skip.size > 0 };
       results.push(r);
       onResult(r);
     }
