@@ -64,6 +64,8 @@ export interface UpstreamConf extends Where {
   balancer: Balancer;
   /** False for the implicit upstream nginx creates for `proxy_pass http://host:port`. */
   explicit: boolean;
+  /** `keepalive N`: idle connections kept for reuse (0: none). */
+  keepalive?: number;
 }
 
 export interface LimitReqZone extends Where {

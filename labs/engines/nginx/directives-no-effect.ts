@@ -54,7 +54,6 @@ export const noEffectDirectives: DirectiveSpec[] = [
   accept('proxy_busy_buffers_size', H, [1]),
   accept('gzip_buffers', H, [2]),
   accept('limit_req_log_level', H, [1]),
-  accept('keepalive', ['upstream'], [1]),
   accept('ssl_protocols', HS, '1more'),
   accept('ssl_prefer_server_ciphers', HS, 'flag'),
 ];

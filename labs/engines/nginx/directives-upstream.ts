@@ -66,7 +66,16 @@ function balancer(kind: 'least_conn' | 'ip_hash') {
   };
 }
 
+function keepalive(d: Directive, ctx: ParseContext): string | void {
+  const upstream = ctx.upstream!;
+  if (upstream.keepalive !== undefined) return 'is duplicate';
+  const n = /^\d+$/.test(d.args[0]!) ? Number(d.args[0]) : 0;
+  if (n === 0) fail(d, `invalid value "${d.args[0]}" in "${d.name}" directive`);
+  upstream.keepalive = n;
+}
+
 export const upstreamDirectives: DirectiveSpec[] = [
+  { name: 'keepalive', contexts: ['upstream'], arity: [1], handler: keepalive },
   { name: 'upstream', contexts: ['http'], arity: [1], block: true, handler: upstreamBlock },
   { name: 'server', contexts: ['upstream'], arity: '1more', handler: upstreamServer },
   { name: 'least_conn', contexts: ['upstream'], arity: [0], handler: balancer('least_conn') },

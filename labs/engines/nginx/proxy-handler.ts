@@ -67,7 +67,7 @@ export async function proxyRequest(r: HttpRequest, rt: Runtime, pass: ProxyPass)
       head, body: r.body, headRequest: method === 'HEAD',
       connectTimeoutMs: conf.get<number>('proxy_connect_timeout') ?? 60000,
       readTimeoutMs: conf.get<number>('proxy_read_timeout') ?? 60000,
-    });
+    }, u.pool);
     r.upstreamAddrs.push(peer.name);
     r.upstreamTimes.push(((Date.now() - t0) / 1000).toFixed(3));
     r.upstreamConnectTimes.push(result.connectMs !== undefined ? (result.connectMs / 1000).toFixed(3) : '-');

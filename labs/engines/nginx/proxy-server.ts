@@ -134,6 +134,7 @@ export async function startProxy(outcome: LoadOutcome, io: ProxyIo = defaultIo):
     runtime: rt,
     addresses,
     close: async () => {
+      for (const u of rt.upstreams.values()) u.pool?.closeAll();
       await Promise.all(servers.map((s) => new Promise<void>((resolve) => {
         s.close(() => resolve());
         s.closeAllConnections();

@@ -1,13 +1,14 @@
 // One attempt against one upstream peer: connect within proxy_connect_timeout, send the
 // request, and read the response with proxy_read_timeout between two successive reads
 // (ngx_http_upstream_connect / ngx_http_upstream_process_header).
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
+import { reusable, type KeepalivePool } from './upstream-keepalive.ts';
 import type { Peer } from './upstream-peers.ts';
 import { InvalidUpstreamResponse, UpstreamResponseParser, type UpstreamResponse } from './upstream-response-parser.ts';
 
 export type ExchangeResult =
   | { kind: 'response'; response: UpstreamResponse; connectMs: number; headerMs: number }
-  | { kind: 'error' | 'timeout' | 'invalid'; message: string; requestSent: boolean; connectMs?: number };
+  | { kind: 'error' | 'timeout' | 'invalid'; message: string; requestSent: boolean; connectMs?: number; responseStarted?: boolean };
 
 export interface ExchangeOptions {
   head: Buffer;
@@ -17,23 +18,39 @@ export interface ExchangeOptions {
   readTimeoutMs: number;
 }
 
-export function exchange(peer: Peer, o: ExchangeOptions): Promise<ExchangeResult> {
+export function exchange(peer: Peer, o: ExchangeOptions, pool?: KeepalivePool): Promise<ExchangeResult> {
+  const cached = pool?.take(peer);
+  return attempt(peer, o, pool, cached).then((result) =>
+    // A cached connection the upstream closed meanwhile is not the peer's fault: nginx tries
+    // again on a new connection (ngx_http_upstream_next, u->peer.cached).
+    cached && result.kind === 'error' && !result.responseStarted ? attempt(peer, o, pool, undefined) : result,
+  );
+}
+
+function attempt(peer: Peer, o: ExchangeOptions, pool: KeepalivePool | undefined, cached: Socket | undefined): Promise<ExchangeResult> {
   return new Promise((resolve) => {
     const started = Date.now();
-    let connectMs: number | undefined;
+    let connectMs: number | undefined = cached ? 0 : undefined;
     let requestSent = false;
     let settled = false;
     const parser = new UpstreamResponseParser(o.headRequest);
-    const socket = connect({ host: peer.host, port: peer.port });
-    const finish = (result: ExchangeResult) => {
+    const socket = cached ?? connect({ host: peer.host, port: peer.port });
+    const finish = (result: ExchangeResult, keep = false) => {
       if (settled) return;
       settled = true;
-      socket.destroy();
+      if (keep && pool) pool.give(peer, socket);
+      else socket.destroy();
       resolve(result);
+    };
+    const send = () => {
+      socket.setTimeout(o.readTimeoutMs);
+      socket.write(o.body.length ? Buffer.concat([o.head, o.body]) : o.head);
+      requestSent = true;
     };
     // One idle timer serves both limits: proxy_connect_timeout until the connection is up,
     // then proxy_read_timeout between two reads.
-    socket.setTimeout(o.connectTimeoutMs, () => {
+    socket.setTimeout(o.connectTimeoutMs);
+    socket.on('timeout', () => {
       if (connectMs === undefined) {
         finish({ kind: 'timeout', message: 'upstream timed out (110: Connection timed out) while connecting to upstream', requestSent: false });
         return;
@@ -45,16 +62,17 @@ export function exchange(peer: Peer, o: ExchangeOptions): Promise<ExchangeResult
         connectMs,
       });
     });
-    socket.once('connect', () => {
-      connectMs = Date.now() - started;
-      socket.setTimeout(o.readTimeoutMs);
-      socket.write(o.body.length ? Buffer.concat([o.head, o.body]) : o.head);
-      requestSent = true;
-    });
+    if (cached) send();
+    else {
+      socket.once('connect', () => {
+        connectMs = Date.now() - started;
+        send();
+      });
+    }
     socket.on('data', (data: Buffer) => {
       try {
         const response = parser.push(data);
-        if (response) finish({ kind: 'response', response, connectMs: connectMs ?? 0, headerMs: Date.now() - started });
+        if (response) finish({ kind: 'response', response, connectMs: connectMs ?? 0, headerMs: Date.now() - started }, pool !== undefined && reusable(response.status, response.headers, parser.httpMinor));
       } catch (error) {
         finish({ kind: 'invalid', message: (error as Error).message, requestSent, connectMs: connectMs ?? 0 });
       }
@@ -64,14 +82,14 @@ export function exchange(peer: Peer, o: ExchangeOptions): Promise<ExchangeResult
         finish({ kind: 'response', response: parser.end(), connectMs: connectMs ?? 0, headerMs: Date.now() - started });
       } catch (error) {
         const kind = error instanceof InvalidUpstreamResponse && !parser.headerReceived ? 'error' : 'invalid';
-        finish({ kind, message: (error as Error).message, requestSent, connectMs: connectMs ?? 0 });
+        finish({ kind, message: (error as Error).message, requestSent, connectMs: connectMs ?? 0, responseStarted: parser.bytesSeen });
       }
     });
     socket.on('error', (error: NodeJS.ErrnoException) => {
-      const reason = error.code === 'ECONNREFUSED' ? '111: Connection refused' : error.code === 'ECONNRESET' ? '104: Connection reset by peer' : error.message;
+      const reason = error.code === 'ECONNREFUSED' ? '111: Connection refused' : error.code === 'ECONNRESET' ? '104: Connection reset by peer' : error.code === 'EPIPE' ? '32: Broken pipe' : error.message;
       const stage = connectMs === undefined ? 'connect() failed' : 'recv() failed';
       const where = connectMs === undefined ? 'while connecting to upstream' : 'while reading response header from upstream';
-      finish({ kind: 'error', message: `${stage} (${reason}) ${where}`, requestSent, ...(connectMs !== undefined ? { connectMs } : {}) });
+      finish({ kind: 'error', message: `${stage} (${reason}) ${where}`, requestSent, responseStarted: parser.bytesSeen, ...(connectMs !== undefined ? { connectMs } : {}) });
     });
   });
 }

@@ -5,6 +5,7 @@
 // whole seconds (ngx_time()), and so does this file. An upstream with a single server never
 // marks it down (peers->single).
 import type { Balancer, UpstreamConf } from './config.ts';
+import { KeepalivePool } from './upstream-keepalive.ts';
 
 export interface Peer {
   /** "127.0.0.1:4480" or "[::1]:4480", as in $upstream_addr. */
@@ -34,6 +35,7 @@ export interface UpstreamRuntime {
   balancer: Balancer;
   primary: PeerSet;
   backup: PeerSet | undefined;
+  pool: KeepalivePool | undefined;
 }
 
 export const nowSec = () => Math.floor(Date.now() / 1000);
@@ -57,7 +59,10 @@ export function buildUpstream(conf: UpstreamConf, addresses: Map<string, string[
       (s.backup ? backup : primary).push(peer);
     }
   }
-  return { name: conf.name, balancer: conf.balancer, primary: makeSet(primary, backup.length > 0), backup: backup.length ? makeSet(backup) : undefined };
+  return {
+    name: conf.name, balancer: conf.balancer, primary: makeSet(primary, backup.length > 0), backup: backup.length ? makeSet(backup) : undefined,
+    pool: conf.keepalive ? new KeepalivePool(conf.keepalive) : undefined,
+  };
 }
 
 export function isUnavailable(p: Peer, now: number): boolean {

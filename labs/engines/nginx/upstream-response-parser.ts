@@ -27,8 +27,15 @@ export class UpstreamResponseParser {
     return this.head !== undefined;
   }
 
+  /** Whether any byte of the response arrived. */
+  bytesSeen = false;
+
+  /** 0 for an HTTP/1.0 status line, 1 for HTTP/1.1. */
+  httpMinor = 0;
+
   /** Feeds bytes; returns the response once it is complete. */
   push(data: Buffer): UpstreamResponse | undefined {
+    this.bytesSeen = true;
     this.buf = this.buf.length ? Buffer.concat([this.buf, data]) : data;
     if (!this.head && !this.parseHead()) return undefined;
     return this.parseBody();
@@ -64,6 +71,7 @@ export class UpstreamResponseParser {
       headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
     }
     const status = Number(m[1]);
+    this.httpMinor = lines[0]!.startsWith('HTTP/1.1') ? 1 : 0;
     this.head = { status, reason: m[2] ?? '', headers };
     const get = (n: string) => headers.find(([k]) => k.toLowerCase() === n)?.[1];
     if (this.noBody || status === 204 || status === 304 || (status >= 100 && status < 200)) this.mode = 'none';

@@ -90,3 +90,21 @@ export const upstreamCases: HttpCase[] = [
     requests: times(2),
   },
 ];
+
+export const keepaliveCases: HttpCase[] = [
+  {
+    name: 'reuses upstream connections with keepalive, HTTP/1.1 and an empty Connection header',
+    http: 'upstream app { server 127.0.0.1:4481; keepalive 4; } server { listen 4470; location / { proxy_http_version 1.1; proxy_set_header Connection ""; proxy_pass http://app; } }',
+    requests: times(3),
+  },
+  {
+    name: 'opens a new upstream connection per request without keepalive',
+    http: 'upstream app { server 127.0.0.1:4481; } server { listen 4470; location / { proxy_http_version 1.1; proxy_set_header Connection ""; proxy_pass http://app; } }',
+    requests: times(2),
+  },
+  {
+    name: 'does not reuse connections while nginx sends Connection close',
+    http: 'upstream app { server 127.0.0.1:4481; keepalive 4; } server { listen 4470; location / { proxy_pass http://app; } }',
+    requests: times(2),
+  },
+];

@@ -10,6 +10,8 @@ export interface SeenRequest {
   requestLine: string;
   headers: Array<[string, string]>;
   body: string;
+  /** Whether an earlier request came over the same connection (upstream keepalive). */
+  reused: boolean;
 }
 
 export interface MockUpstreams {
@@ -26,6 +28,7 @@ export async function startMockUpstreams(): Promise<MockUpstreams> {
   const seen: SeenRequest[] = [];
   const servers: Server[] = [];
   const sockets = new Set<Socket>();
+  const usedSockets = new WeakSet<object>();
   for (const [name, port] of Object.entries(mockPorts)) {
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
@@ -34,7 +37,9 @@ export async function startMockUpstreams(): Promise<MockUpstreams> {
         const headers: Array<[string, string]> = [];
         for (let i = 0; i < req.rawHeaders.length; i += 2) headers.push([req.rawHeaders[i]!, req.rawHeaders[i + 1]!]);
         const body = Buffer.concat(chunks).toString('latin1');
-        seen.push({ upstream: name, requestLine: `${req.method} ${req.url} HTTP/${req.httpVersion}`, headers, body });
+        const reused = usedSockets.has(req.socket);
+        usedSockets.add(req.socket);
+        seen.push({ upstream: name, requestLine: `${req.method} ${req.url} HTTP/${req.httpVersion}`, headers, body, reused });
         answer(name, req.url ?? '/', req.headers.host ?? '', body, res);
       });
     });
