@@ -2,7 +2,9 @@
 // `npm run dev` do; a static host does not) and, if so, for this launch's token.
 import { runnerPaths, runnerSessionSchema, type RunnerSession } from '../../../runtime-protocol/messages.ts';
 
-const probeTimeoutMs = 3000;
+// Generous: a runner on this computer answers at once, but the page's main thread may be busy
+// compiling the editor for a few seconds on a slow machine, and the answer waits for it.
+const probeTimeoutMs = 15_000;
 
 /** The session, or null when no runner answers (404, a static host, or no server at all). */
 export async function fetchRunnerSession(base: string, fetchImpl: typeof fetch = fetch): Promise<RunnerSession | null> {
