@@ -11,7 +11,7 @@ describe('the content build', { timeout: 120_000 }, () => {
   it('builds a valid fixture course whose internal links all resolve', () => {
     const build = buildFixture('valid');
     expect(build.status, plain(build.output)).toBe(0);
-    expect(plain(build.output)).toMatch(/check-links: \d+ internal links on 5 pages all resolve/);
+    expect(plain(build.output)).toMatch(/check-links: \d+ internal links on \d+ pages all resolve/);
     const chapter = readFileSync(join(build.dist, 'chapters/listening-sockets/index.html'), 'utf8');
     expect(chapter).toContain('data-key="listening-sockets/loopback-reach"');
     expect(chapter).toContain('An echo server');
