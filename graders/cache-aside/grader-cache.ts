@@ -40,8 +40,9 @@ export class GraderCache {
     this.log = log;
   }
 
-  static async start(log: (line: string) => void): Promise<GraderCache> {
-    return new GraderCache(await startCacheServer({ port: 0, log }), log);
+  /** Starts the cache on `port` (0 lets the OS choose). */
+  static async start(port: number, log: (line: string) => void): Promise<GraderCache> {
+    return new GraderCache(await startCacheServer({ port, log }), log);
   }
 
   /** The address to give the learner's program as CACHE_URL. */

@@ -5,6 +5,7 @@ import { ProductDatabase } from '../../labs/cache-aside/services/product-databas
 import type { PrepareContext } from '../kit/define-grader.ts';
 import { Catalog } from './catalog.ts';
 import { GraderCache } from './grader-cache.ts';
+import { listenOnServicePort } from './service-port.ts';
 
 /** The numbers the checks and the learner's program share; the instructions quote them. */
 export const labSettings = {
@@ -15,8 +16,11 @@ export const labSettings = {
   /** A slow database: a cache hit is tens of times faster. */
   readLatencyMs: 100,
   writeLatencyMs: 100,
-  /** How long an answer may take when the cache is down or hangs. */
-  degradedAnswerMs: 2000,
+  /**
+   * How long an answer may take when the cache is down or hangs: a program with a 1 s command
+   * timeout needs about 2.1 s (GET times out, database, SET times out); one without never answers.
+   */
+  degradedAnswerMs: 5000,
 } as const;
 
 export interface LabWorld {
@@ -27,11 +31,13 @@ export interface LabWorld {
   programEnv: Record<string, string>;
 }
 
-export async function buildLabWorld({ random, teardown, emit }: PrepareContext): Promise<LabWorld> {
+export async function buildLabWorld({ random, teardown, emit, port }: PrepareContext): Promise<LabWorld> {
   const catalog = new Catalog(random);
-  const database = await ProductDatabase.start({ products: catalog.products, readLatencyMs: labSettings.readLatencyMs, writeLatencyMs: labSettings.writeLatencyMs });
+  const { readLatencyMs, writeLatencyMs } = labSettings;
+  const database = await listenOnServicePort((at) => ProductDatabase.start({ products: catalog.products, port: at, readLatencyMs, writeLatencyMs }), port);
   teardown.add('stop the product database', () => database.stop());
-  const cache = await GraderCache.start((line) => emit({ type: 'output', label: 'cache', line, stream: 'stderr' }));
+  const log = (line: string) => emit({ type: 'output', label: 'cache', line, stream: 'stderr' });
+  const cache = await listenOnServicePort((at) => GraderCache.start(at, log), port);
   teardown.add('stop the cache', () => cache.stop());
   return {
     database,

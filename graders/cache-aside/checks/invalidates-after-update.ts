@@ -3,13 +3,8 @@ import { defineCheck, fail, type CheckContext } from '../../kit/check.ts';
 import { describeStatus } from '../../kit/expect.ts';
 import type { HttpResponse } from '../../kit/http/http-connection.ts';
 import { cacheKey, describeEntry, entryThatStays, expectEntry } from '../cache-observer.ts';
-import { resetDatabase, type LabWorld } from '../lab-world.ts';
+import type { LabWorld } from '../lab-world.ts';
 import { describeProduct, expectProduct, holdsProduct, productPath } from '../product-response.ts';
-
-/** During the second update the write takes this long, and a GET arrives while it runs. */
-const slowWriteMs = 500;
-/** Fast reads, so a read that misses during the write is over long before the write is. */
-const fastReadMs = 20;
 
 function expectUpdated(ctx: CheckContext<LabWorld>, response: HttpResponse, request: string, updated: Product): void {
   if (response.status < 200 || response.status > 299) {
@@ -57,16 +52,18 @@ export const invalidatesAfterUpdate = defineCheck<LabWorld>({
 
     const second = await cacheProduct(ctx);
     const raceBody = JSON.stringify({ name: second.updated.name, price: second.updated.price });
+    const release = database.hold(second.product.id, 'writes');
     try {
-      database.writeLatencyMs = slowWriteMs;
-      database.readLatencyMs = fastReadMs;
-      ctx.note(`database: writes now take ${slowWriteMs} ms and reads ${fastReadMs} ms; a GET will arrive while the next write runs`);
+      ctx.note(`database: holds the next write of product ${second.product.id} until a GET sent during it has been answered`);
       const writing = ctx.http.request({ method: 'PUT', path: second.path, headers: { 'Content-Type': 'application/json' }, body: raceBody, timeoutMs: 5000 });
-      const arrived = await database.waitForWrites(second.product.id, 1, 3000);
-      if (arrived) await ctx.http.get(second.path);
+      if (await database.waitForWrites(second.product.id, 1, 3000)) {
+        await ctx.http.get(second.path);
+        ctx.note('database: write released');
+      }
+      release();
       expectUpdated(ctx, await writing, `PUT ${second.path}`, second.updated);
     } finally {
-      resetDatabase(ctx.env);
+      release();
     }
     const after = await ctx.http.get(second.path);
     if (holdsProduct(after, second.product)) {

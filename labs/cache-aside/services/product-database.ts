@@ -36,6 +36,7 @@ export class ProductDatabase {
   private readonly readCounts = new Map<string, number>();
   private readonly writeCounts = new Map<string, number>();
   private readonly failures = new Map<string, ReadFailure>();
+  private readonly holds = new Map<string, { released: Promise<void>; release: () => void }>();
   private readonly sockets = new Set<Socket>();
   private readonly log: (line: string) => void;
   private server: Server | undefined;
@@ -99,6 +100,24 @@ export class ProductDatabase {
     return true;
   }
 
+  /**
+   * Holds the reads or the writes of the id that arrive from now on until release() is called:
+   * they are counted at once but answered (after their usual latency) only then. Checks use it
+   * to decide exactly what happens while a query runs, without relying on timing.
+   */
+  hold(id: number | string, what: 'reads' | 'writes'): () => void {
+    const key = `${what} ${id}`;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = () => {
+        if (this.holds.get(key)?.released === released) this.holds.delete(key);
+        resolve();
+      };
+    });
+    this.holds.set(key, { released, release });
+    return release;
+  }
+
   failReads(id: number | string, failure: ReadFailure): void {
     this.failures.set(String(id), failure);
   }
@@ -109,6 +128,7 @@ export class ProductDatabase {
 
   /** Stops listening and cuts every open connection. */
   async stop(): Promise<void> {
+    for (const hold of [...this.holds.values()]) hold.release();
     const server = this.server;
     if (!server) return;
     this.server = undefined;
@@ -155,27 +175,33 @@ export class ProductDatabase {
     });
   }
 
+  /** Runs `then` once a hold on this kind of query (if any) is released and the latency has passed. */
+  private after(what: 'reads' | 'writes', id: string, latencyMs: number, then: () => void): void {
+    const held = this.holds.get(`${what} ${id}`)?.released ?? Promise.resolve();
+    held.then(() => setTimeout(then, latencyMs));
+  }
+
   private read(id: string, answer: (status: number, body: unknown) => void): void {
     this.readCounts.set(id, this.reads(id) + 1);
     const failure = this.failures.get(id);
-    setTimeout(() => {
+    this.after('reads', id, this.readLatencyMs, () => {
       if (failure?.kind === 'hang') return;
       if (failure) return answer(failure.status, { error: 'the database failed to run the query' });
       const row = this.rows.get(id);
       if (!row) return answer(404, { error: `no product with id ${id}` });
       answer(200, row);
-    }, this.readLatencyMs);
+    });
   }
 
   private write(id: string, body: string, answer: (status: number, body: unknown) => void): void {
     const parsed = parseProductChanges(body);
     if (!parsed.ok) return answer(400, { error: parsed.error });
     this.writeCounts.set(id, this.writes(id) + 1);
-    setTimeout(() => {
+    this.after('writes', id, this.writeLatencyMs, () => {
       const row = this.rows.get(id);
       if (!row) return answer(404, { error: `no product with id ${id}` });
       Object.assign(row, parsed.changes);
       answer(200, row);
-    }, this.writeLatencyMs);
+    });
   }
 }

@@ -864,6 +864,7 @@ var ProductDatabase = class _ProductDatabase {
   readCounts = /* @__PURE__ */ new Map();
   writeCounts = /* @__PURE__ */ new Map();
   failures = /* @__PURE__ */ new Map();
+  holds = /* @__PURE__ */ new Map();
   sockets = /* @__PURE__ */ new Set();
   log;
   server;
@@ -918,6 +919,24 @@ var ProductDatabase = class _ProductDatabase {
     }
     return true;
   }
+  /**
+   * Holds the reads or the writes of the id that arrive from now on until release() is called:
+   * they are counted at once but answered (after their usual latency) only then. Checks use it
+   * to decide exactly what happens while a query runs, without relying on timing.
+   */
+  hold(id, what) {
+    const key = `${what} ${id}`;
+    let release = () => {
+    };
+    const released = new Promise((resolve) => {
+      release = () => {
+        if (this.holds.get(key)?.released === released) this.holds.delete(key);
+        resolve();
+      };
+    });
+    this.holds.set(key, { released, release });
+    return release;
+  }
   failReads(id, failure) {
     this.failures.set(String(id), failure);
   }
@@ -926,6 +945,7 @@ var ProductDatabase = class _ProductDatabase {
   }
   /** Stops listening and cuts every open connection. */
   async stop() {
+    for (const hold of [...this.holds.values()]) hold.release();
     const server = this.server;
     if (!server) return;
     this.server = void 0;
@@ -970,27 +990,32 @@ var ProductDatabase = class _ProductDatabase {
       return answer(405, { error: `${req.method} is not supported; use GET or PUT` });
     });
   }
+  /** Runs `then` once a hold on this kind of query (if any) is released and the latency has passed. */
+  after(what, id, latencyMs, then) {
+    const held = this.holds.get(`${what} ${id}`)?.released ?? Promise.resolve();
+    held.then(() => setTimeout(then, latencyMs));
+  }
   read(id, answer) {
     this.readCounts.set(id, this.reads(id) + 1);
     const failure = this.failures.get(id);
-    setTimeout(() => {
+    this.after("reads", id, this.readLatencyMs, () => {
       if (failure?.kind === "hang") return;
       if (failure) return answer(failure.status, { error: "the database failed to run the query" });
       const row = this.rows.get(id);
       if (!row) return answer(404, { error: `no product with id ${id}` });
       answer(200, row);
-    }, this.readLatencyMs);
+    });
   }
   write(id, body, answer) {
     const parsed = parseProductChanges(body);
     if (!parsed.ok) return answer(400, { error: parsed.error });
     this.writeCounts.set(id, this.writes(id) + 1);
-    setTimeout(() => {
+    this.after("writes", id, this.writeLatencyMs, () => {
       const row = this.rows.get(id);
       if (!row) return answer(404, { error: `no product with id ${id}` });
       Object.assign(row, parsed.changes);
       answer(200, row);
-    }, this.writeLatencyMs);
+    });
   }
 };
 

@@ -16,8 +16,8 @@ if (!databaseUrl || !process.env.CACHE_URL) {
 // What the cache holds for an id the database does not know (negative caching).
 const notFound = 'not-found';
 
-// A cache that hangs must not hang the API: every command gives up after 200 ms.
-const cache = createClient({ url: process.env.CACHE_URL, commandTimeout: 200 });
+// A cache that hangs must not hang the API: every command gives up after a second.
+const cache = createClient({ url: process.env.CACHE_URL, commandTimeout: 1000 });
 // Without an 'error' listener, a lost cache connection would crash the whole process.
 cache.on('error', (error) => console.error(`cache: ${error.message}`));
 try {

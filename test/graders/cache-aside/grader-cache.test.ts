@@ -12,7 +12,7 @@ afterEach(async () => {
 });
 
 async function setup(): Promise<{ cache: GraderCache; client: CacheClient }> {
-  cache = await GraderCache.start(() => {});
+  cache = await GraderCache.start(0, () => {});
   client = createClient({ url: cache.url, commandTimeout: 300 });
   client.on('error', () => {});
   await client.connect();

@@ -79,13 +79,31 @@ describe('the product database of the cache-aside lab', () => {
     expect(() => db.update(5, { name: 'x' })).toThrow('the database has no product 5 to update');
   });
 
-  test('keeps the old row for reads that arrive while a write is still running', async () => {
+  test('keeps the old row for reads while a held write waits, and applies the write once released', async () => {
     const db = await start();
-    db.writeLatencyMs = 300;
+    const release = db.hold(42, 'writes');
     const writing = put(db, '/products/42', '{"price": 1}');
     expect(await db.waitForWrites(42, 1, 2000)).toBe(true);
     expect(await (await fetch(`${db.url}/products/42`)).json()).toEqual({ id: 42, name: 'Brass clock', price: 80 });
+    release();
     expect((await writing).json).toEqual({ id: 42, name: 'Brass clock', price: 1 });
+    expect(db.product(42)?.price).toBe(1);
+  });
+
+  test('counts held reads at once and answers them only after release', async () => {
+    const db = await start();
+    const release = db.hold(41, 'reads');
+    let answered = false;
+    const reading = fetch(`${db.url}/products/41`).then((response) => {
+      answered = true;
+      return response.json();
+    });
+    const other = await fetch(`${db.url}/products/42`);
+    expect(other.status).toBe(200);
+    expect(db.reads(41)).toBe(1);
+    expect(answered).toBe(false);
+    release();
+    expect(await reading).toEqual({ id: 41, name: 'Cork coaster', price: 4.5 });
   });
 
   test('answers 404 for other paths and 405 for other methods', async () => {
