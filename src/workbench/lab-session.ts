@@ -4,7 +4,7 @@
 import type { HttpExchange, HttpRequestSpec, LabRuntime, RuntimeKind, RuntimeProcess } from '../runtime/lab-runtime.ts';
 import type { StartedRuntime } from '../runtime/start-runtime.ts';
 import { FilesStore } from './files-store.ts';
-import { parseGraderResult, type GraderResult } from './grader-result.ts';
+import type { GraderResult, ReadGraderResult } from './grader-result.ts';
 import type { LabPageData } from './lab-data.ts';
 import { Store } from './store.ts';
 import { TerminalFeed } from './terminal-feed.ts';
@@ -47,13 +47,15 @@ export class LabSession {
   readonly check = new Store<CheckState>({ status: 'idle', result: null, error: null });
   readonly terminal = new TerminalFeed();
   readonly #memory: LabMemory;
+  readonly #readResult: ReadGraderResult;
   #runtime: LabRuntime | null = null;
   #process: RuntimeProcess | null = null;
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(data: LabPageData, memory: LabMemory) {
+  constructor(data: LabPageData, memory: LabMemory, readResult: ReadGraderResult) {
     this.data = data;
     this.#memory = memory;
+    this.#readResult = readResult;
     this.files = new FilesStore(data.starter, data.editable, memory.savedFiles());
     this.files.onChange(() => {
       clearTimeout(this.#saveTimer);
@@ -140,7 +142,7 @@ export class LabSession {
       await this.#writeEdits(runtime);
       const grader = await runtime.spawn('grader', { onOutput: (chunk) => (output += chunk) });
       await grader.exit;
-      const result = await parseGraderResult(output);
+      const result = await this.#readResult(output);
       this.#memory.recordCheck(result);
       this.check.set({ status: 'done', result, error: null });
     } catch (error) {

@@ -1,5 +1,6 @@
 // The one LabSession of a lab page, shared by the page's two scripts: the light workbench
 // (workbench-entry.ts) and the editor (editor-entry.ts), which loads in parallel from the start.
+import { readGraderResult } from './grader-result.ts';
 import { readLabPageData } from './lab-data.ts';
 import { progressLabMemory } from './lab-memory.ts';
 import { LabSession } from './lab-session.ts';
@@ -19,7 +20,7 @@ function createLabPage(): LabPage | null {
   return {
     page,
     root,
-    session: new LabSession(data, progressLabMemory(data.id)),
+    session: new LabSession(data, progressLabMemory(data.id), readGraderResult),
     find: <T extends Element>(selector: string, within: ParentNode = root) => within.querySelector<T>(selector) as T,
   };
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { graderResultSchema } from '../../graders/kit/result-schema.ts';
+import { lastJsonDocument } from '../../src/runtime/grader-output.ts';
 import type { GraderResult } from '../../src/workbench/grader-result.ts';
 import type { LabPageData } from '../../src/workbench/lab-data.ts';
 import { LabSession, type LabMemory } from '../../src/workbench/lab-session.ts';
@@ -27,6 +29,9 @@ const passing: GraderResult = {
   duration_ms: 40,
 };
 
+// What the page does in a worker, done here directly: the graders' own schema on the output.
+const readResult = async (output: string) => graderResultSchema.parse(lastJsonDocument(output));
+
 class MemoryLab implements LabMemory {
   files: Record<string, string> = {};
   checks: GraderResult[] = [];
@@ -47,7 +52,7 @@ class MemoryLab implements LabMemory {
 
 async function started(memory = new MemoryLab()) {
   const runtime = new FakeRuntime();
-  const session = new LabSession(data, memory);
+  const session = new LabSession(data, memory, readResult);
   let terminal = '';
   session.terminal.attach((text) => (terminal += text));
   await session.start(async () => ({ runtime, reason: 'Local runner, as ?runtime=local asks.' }));
@@ -114,7 +119,7 @@ describe('the lab session', () => {
   });
 
   it('explains that nothing can run when no runtime is available', async () => {
-    const session = new LabSession(data, new MemoryLab());
+    const session = new LabSession(data, new MemoryLab(), readResult);
     let terminal = '';
     session.terminal.attach((text) => (terminal += text));
     await session.start(async () => ({ runtime: null, reason: 'No runtime: no local runner answers on this server.' }));
