@@ -7,6 +7,7 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { formatLogLine } from './conf-error.ts';
 import { CliUsageError, parseCliArgs, usage, type CliOptions } from './cli-args.ts';
+import { allDirectives } from './directives.ts';
 import { explainRequest, formatExplanation } from './explain.ts';
 import { loadConfig, type LoadOutcome } from './load-config.ts';
 import { startProxy } from './proxy-server.ts';
@@ -53,7 +54,11 @@ export async function runCli(argv: string[], io: CliIo = processIo, signalSource
   if (opts.version || opts.help) {
     io.err(versionLine);
     if (opts.help) io.err(usage);
-    if (opts.versionConfigure) io.err('supports: the directives listed in labs/engines/nginx/directives*.ts; see --help');
+    if (opts.versionConfigure) {
+      const names = [...new Set(allDirectives().filter((d) => !d.noEffect).map((d) => d.name))].sort();
+      io.err(`course proxy subset: ${names.join(' ')}`);
+      io.err(`accepted without effect: ${allDirectives().filter((d) => d.noEffect).map((d) => d.name).sort().join(' ')}`);
+    }
     return 0;
   }
   if (opts.signal !== undefined) {

@@ -47,6 +47,7 @@ export const noEffectDirectives: DirectiveSpec[] = [
   accept('fastcgi_temp_path', ALL_HTTP, [1, 2, 3, 4]),
   accept('uwsgi_temp_path', ALL_HTTP, [1, 2, 3, 4]),
   accept('scgi_temp_path', ALL_HTTP, [1, 2, 3, 4]),
+  accept('proxy_send_timeout', H, [1]),
   accept('proxy_buffering', H, 'flag'),
   accept('proxy_request_buffering', H, 'flag'),
   accept('proxy_buffer_size', H, [1]),

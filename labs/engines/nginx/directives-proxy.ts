@@ -84,7 +84,6 @@ export const proxyDirectives: DirectiveSpec[] = [
   { name: 'proxy_http_version', contexts: H, arity: [1], handler: httpVersion },
   { name: 'proxy_connect_timeout', contexts: H, arity: [1], handler: (d, ctx) => setMsec(d, ctx.loc!) },
   { name: 'proxy_read_timeout', contexts: H, arity: [1], handler: (d, ctx) => setMsec(d, ctx.loc!) },
-  { name: 'proxy_send_timeout', contexts: H, arity: [1], handler: (d, ctx) => setMsec(d, ctx.loc!) },
   { name: 'proxy_next_upstream', contexts: H, arity: '1more', handler: nextUpstream },
   { name: 'proxy_next_upstream_tries', contexts: H, arity: [1], handler: (d, ctx) => setNumber(d, ctx.loc!) },
   { name: 'proxy_next_upstream_timeout', contexts: H, arity: [1], handler: (d, ctx) => setMsec(d, ctx.loc!) },

@@ -64,7 +64,7 @@ export async function proxyRequest(r: HttpRequest, rt: Runtime, pass: ProxyPass)
     peer.conns++;
     const t0 = Date.now();
     const result: ExchangeResult = await exchange(peer, {
-      head, body: r.body, headRequest: method === 'HEAD',
+      head, body: conf.get<boolean>('proxy_pass_request_body') === false ? Buffer.alloc(0) : r.body, headRequest: method === 'HEAD',
       connectTimeoutMs: conf.get<number>('proxy_connect_timeout') ?? 60000,
       readTimeoutMs: conf.get<number>('proxy_read_timeout') ?? 60000,
     }, u.pool);

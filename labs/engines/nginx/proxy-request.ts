@@ -18,10 +18,13 @@ export interface SetHeader {
   value: Template;
 }
 
+/** nginx's Content-Length default ($proxy_internal_body_length), set from the body. */
+const bodyLength: SetHeader = { name: 'Content-Length', value: compileTemplate('') };
+
 const defaultHeaders: SetHeader[] = [
   { name: 'Host', value: compileTemplate('$proxy_host') },
   { name: 'Connection', value: compileTemplate('close') },
-  { name: 'Content-Length', value: compileTemplate('') },
+  bodyLength,
   { name: 'Transfer-Encoding', value: compileTemplate('') },
   { name: 'TE', value: compileTemplate('') },
   { name: 'Keep-Alive', value: compileTemplate('') },
@@ -53,14 +56,18 @@ export function buildUpstreamHead(r: HttpRequest, pass: ProxyPass, method: strin
   const version = conf.get<string>('proxy_http_version') ?? '1.0';
   const headers = effectiveProxyHeaders(conf.get<SetHeader[]>('proxy_set_header') ?? []);
   const lookup = (name: string) => lookupVariable(r, name);
-  const hasBody = r.body.length > 0 || r.header('content-length') !== undefined || r.header('transfer-encoding') !== undefined;
+  const passBody = conf.get<boolean>('proxy_pass_request_body') !== false;
+  const hasBody = passBody && (r.body.length > 0 || r.header('content-length') !== undefined || r.header('transfer-encoding') !== undefined);
   let head = `${method} ${upstreamUri(r, pass)} HTTP/${version}\r\n`;
   const skip = new Set<string>();
   for (const h of headers) {
     const lower = h.name.toLowerCase();
+    // With proxy_pass_request_body off nginx 1.22 drops its own Content-Length default, so the
+    // client's Content-Length goes through unless proxy_set_header Content-Length "" removes it.
+    if (!passBody && h === bodyLength) continue;
     skip.add(lower);
     let value = renderTemplate(h.value, lookup, r.captures);
-    if (lower === 'content-length' && h.value.source === '') value = hasBody ? String(r.body.length) : '';
+    if (h === bodyLength) value = hasBody ? String(r.body.length) : '';
     if (value === '') continue;
     head += `${h.name}: ${value}\r\n`;
   }

@@ -1,4 +1,5 @@
-// Reviewed differences between nginx 1.22.1 and the course proxy on the differential corpus.
+// Reviewed differences between nginx 1.22.1 and the course proxy on the differential corpus
+// (differences outside the corpus are listed in labs/engines/nginx/README.md).
 // Each entry names a case, the field whose comparison is skipped, and why the difference is
 // accepted. Everything else in the corpus must agree.
 import type { Field } from './harness/compare.ts';

@@ -83,6 +83,11 @@ export const proxyCases: HttpCase[] = [
 
 export const moreProxyCases: HttpCase[] = [
   {
+    name: 'leaves out the client headers and body when told to',
+    http: 'server { listen 4470; location /h/ { proxy_pass_request_headers off; proxy_pass http://127.0.0.1:4481; } location /b/ { proxy_pass_request_body off; proxy_set_header Content-Length ""; proxy_pass http://127.0.0.1:4481; } location /stuck/ { proxy_pass_request_body off; proxy_read_timeout 300ms; proxy_pass http://127.0.0.1:4481; } }',
+    requests: [{ path: '/h/x', headers: ua }, { method: 'POST', path: '/b/x', body: 'secret=1' }, { method: 'POST', path: '/stuck/x', body: 'secret=1' }],
+  },
+  {
     name: 'sends HEAD upstream and returns the headers without a body',
     http: 'server { listen 4470; location / { proxy_pass http://127.0.0.1:4481; } }',
     requests: [{ method: 'HEAD', path: '/text/40' }, { method: 'OPTIONS', path: '/x' }, { method: 'PATCH', path: '/x', body: '{"a":1}' }],
