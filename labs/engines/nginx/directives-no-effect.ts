@@ -19,7 +19,15 @@ function accept(name: string, contexts: readonly ContextKind[], arity: Arity): D
 }
 
 export const noEffectDirectives: DirectiveSpec[] = [
-  accept('user', ['main'], [1, 2]),
+  {
+    ...accept('user', ['main'], [1, 2]),
+    // nginx warns when it is not started by root (ngx_set_user in src/core/nginx.c).
+    handler: (d, ctx) => {
+      if (typeof process.getuid === 'function' && process.getuid() !== 0) {
+        ctx.state.warnings.push(`the "user" directive makes sense only if the master process runs with super-user privileges, ignored in ${d.file}:${d.line}`);
+      }
+    },
+  },
   accept('worker_processes', ['main'], [1]),
   accept('worker_rlimit_nofile', ['main'], [1]),
   accept('pid', ['main'], [1]),

@@ -5,6 +5,7 @@
 import type { Config, LocationBlock, Where } from './config.ts';
 import type { AddHeader, Expires } from './directives-headers.ts';
 import type { ProxyPass } from './directives-proxy.ts';
+import type { RewriteOp } from './directives-rewrite.ts';
 import { addressGroups, groupFor } from './listeners.ts';
 import type { LoadOutcome } from './load-config.ts';
 import type { LocConf } from './loc-conf.ts';
@@ -25,6 +26,11 @@ export interface Explanation {
 }
 
 const at = (w: Where) => `${w.file}:${w.line}`;
+
+function describeOp(op: RewriteOp): string {
+  if (op.kind === 'return') return `return ${op.code}${op.text ? ` "${op.text.source}"` : ''}`;
+  return `rewrite ${op.regex.source} ${op.replacement.source}${op.flag ? ` ${op.flag}` : ''}`;
+}
 
 function levelName(conf: LocConf, depth: number, location: LocationBlock | undefined): string {
   const names: string[] = [];
@@ -52,7 +58,10 @@ export function explainConfig(config: Config, url: string, headers: string[] = [
   const pass = location?.conf.own<ProxyPass>('proxy_pass');
   let handler: string;
   if (found.redirectTo) handler = `301 redirect to "${found.redirectTo.name}" (proxied location names ending in "/" get the slash added)`;
-  else if (conf.own('rewrite_ops') || server.conf.own('rewrite_ops')) handler = 'return/rewrite directives run first (see the configuration)';
+  else if (server.conf.own<RewriteOp[]>('rewrite_ops') || conf.own<RewriteOp[]>('rewrite_ops')) {
+    const ops = [...(server.conf.own<RewriteOp[]>('rewrite_ops') ?? []), ...(location ? conf.own<RewriteOp[]>('rewrite_ops') ?? [] : [])];
+    handler = `${ops.map(describeOp).join(', then ')}${pass ? `; otherwise proxy_pass ${pass.url}` : ''}`;
+  }
   else if (pass) handler = `proxy_pass ${pass.url} (upstream group "${pass.upstreamName}")`;
   else handler = `static files under root/alias "${conf.get<{ template: { source: string } }>('root')?.template.source ?? ''}"`;
   const expires = conf.get<Expires>('expires');

@@ -52,6 +52,12 @@ describe('course-nginx from the repository', () => {
     expect(r.stdout).toContain('Connection: close  [nginx default]');
   });
 
+  it('explains a server answered by a wildcard name and its return directive', () => {
+    const r = run(process.execPath, launcher, ['-p', site, '-c', 'nginx.conf', '--explain', 'http://shop.example.test:4472/cart']);
+    expect(r.stdout).toContain('server_name "*.example.test" is the longest matching leading wildcard');
+    expect(r.stdout).toContain('handler:  return 301 "http://www.example.test$request_uri"');
+  });
+
   it('explains that an add_header in a location replaces the inherited ones', () => {
     const r = run(process.execPath, launcher, ['-p', site, '-c', 'nginx.conf', '--explain', 'http://www.example.test:4472/static/app.js']);
     expect(r.stdout).toContain('Cache-Tag: static  [from location /static/]');
