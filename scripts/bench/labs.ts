@@ -23,6 +23,9 @@ if (!Number.isInteger(runs) || runs < 1 || runs > 50 || !Number.isInteger(repeat
   process.exit(2);
 }
 const ids = values.lab ? [values.lab] : labIds();
+// Grading runs in this process: exit normally on Ctrl-C or kill, so the kit's exit hook stops
+// any learner program that is running at that moment.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => process.exit(130));
 
 const median = (xs: number[]) => {
   const sorted = [...xs].sort((a, b) => a - b);
