@@ -1,20 +1,36 @@
 // `npm run dev` gets what `npm start` has: pages sent with cross-origin isolation headers, the
 // lab grader bundles built, and the local runner on the dev server (see local-runner.ts).
 import type { AstroIntegration } from 'astro';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { bundleAll, bundleDir } from '../bundle.ts';
 import { crossOriginIsolationHeaders } from './isolation-headers.ts';
 import { LocalRunner } from './local-runner.ts';
+
+/**
+ * The workbench's browser dependencies, for Vite's dev optimizer to bundle at startup. Found
+ * on the first lab page instead, they would make Vite re-bundle mid-load and answer the page's
+ * earlier imports with "504 Outdated Optimize Dep". Monaco's entries are read from the one file
+ * that imports them, so the two lists cannot drift apart.
+ */
+export function workbenchDependencies(root: URL): string[] {
+  const monaco = readFileSync(new URL('src/workbench/editor/monaco-setup.ts', root), 'utf8');
+  const entries = [...monaco.matchAll(/from '(monaco-editor\/[^'?]+)'|import '(monaco-editor\/[^'?]+)'/g)].map((match) => match[1] ?? match[2] ?? '');
+  // zod: the result-validation worker uses the graders' full-zod schema.
+  return [...entries, '@xterm/xterm', '@xterm/addon-fit', '@webcontainer/api', 'zod/mini', 'zod'];
+}
 
 export function localRunner(): AstroIntegration {
   let base = '/';
   return {
     name: 'port-to-production:local-runner',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
+      'astro:config:setup': ({ config, updateConfig }) => {
         // Astro's own headers cover the pages it renders; Vite's cover the modules and workers it serves.
         const headers = { ...crossOriginIsolationHeaders };
-        updateConfig({ server: { headers }, vite: { server: { headers }, preview: { headers } } });
+        updateConfig({
+          server: { headers },
+          vite: { server: { headers }, preview: { headers }, optimizeDeps: { include: workbenchDependencies(config.root) } },
+        });
       },
       'astro:config:done': ({ config }) => {
         base = config.base;
