@@ -131,6 +131,19 @@ http {
 }
 `);
 
+// The floor for any Node proxy: http.createServer plus one net.connect per request and nothing
+// else. It shows how much of the gap to nginx is Node itself rather than the course proxy.
+const bareNodeProxy = `
+const http = require('node:http'); const net = require('node:net');
+http.createServer((req, res) => {
+  const s = net.connect({ host: '127.0.0.1', port: ${UPSTREAM_PORT} }); const chunks = [];
+  s.on('connect', () => s.write('GET ' + req.url + ' HTTP/1.0\\r\\nHost: app\\r\\nConnection: close\\r\\n\\r\\n'));
+  s.on('data', (d) => chunks.push(d));
+  s.on('end', () => { const b = Buffer.concat(chunks); const body = b.subarray(b.indexOf('\\r\\n\\r\\n') + 4);
+    res.writeHead(200, ['Content-Type', 'text/plain', 'Content-Length', String(body.length)]); res.end(body); });
+  s.on('error', () => res.writeHead(502).end());
+}).listen(${PROXY_PORT}, '127.0.0.1');`;
+
 const upstream = await startUpstream();
 const targets = {
   nginx: () => spawn(nginxBinary, ['-p', `${prefix}/`, '-c', 'nginx.conf', '-g', 'daemon off; master_process off;'], { stdio: 'ignore' }),
@@ -138,6 +151,7 @@ const targets = {
 };
 const scenarios = { proxy: '/api/bench', keepalive: '/ka/bench', static: '/page.html' } as const;
 type Scenario = keyof typeof scenarios;
+const bareResults: number[] = [];
 const results: Record<string, Record<Scenario, number[]>> = {
   nginx: { proxy: [], keepalive: [], static: [] },
   'course-nginx': { proxy: [], keepalive: [], static: [] },
@@ -153,6 +167,13 @@ try {
       } finally {
         await stop(child);
       }
+    }
+    const bare = spawn(process.execPath, ['-e', bareNodeProxy], { stdio: 'ignore' });
+    try {
+      await waitForPort(PROXY_PORT);
+      bareResults.push(await load('/api/bench', seconds * 1000));
+    } finally {
+      await stop(bare);
     }
   }
 } finally {
@@ -176,6 +197,7 @@ for (const kind of Object.keys(scenarios) as Scenario[]) {
   if (kind === 'proxy') proxyRatio = ratio;
   console.log(`  ${labels[kind].padEnd(32)} ${real.toFixed(0).padStart(11)}   ${ours.toFixed(0).padStart(18)}   ${ratio.toFixed(2)}×`);
 }
+console.log(`  ${'bare Node proxy (floor, no logic)'.padEnd(32)} ${''.padStart(11)}   ${best(bareResults).toFixed(0).padStart(18)}   ${(best(bareResults) / best(results.nginx!.proxy)).toFixed(2)}×`);
 console.log(`  machine load average during the run: ${loadavg().map((n) => n.toFixed(1)).join(' ')} (2 cores: other work on the machine lowers the Node side more, since it needs more CPU per request)`);
 console.log(`  proxy_pass ratio with nginx's defaults ${proxyRatio.toFixed(2)}× (goal ≥ ${GOAL}×): ${proxyRatio >= GOAL ? 'met' : 'NOT met'}`);
 
