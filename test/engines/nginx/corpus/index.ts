@@ -7,7 +7,7 @@ import { moreProxyCases, proxyCases } from './proxy.ts';
 import { rewriteCases, variableCases } from './rewrite.ts';
 import { serverCases } from './servers.ts';
 import { staticCases } from './static.ts';
-import { keepaliveCases, upstreamCases } from './upstream.ts';
+import { keepaliveCases, recoveryCases, upstreamCases } from './upstream.ts';
 
 import { configTestCases as baseConfigTests, debianStyleConfig } from './config-tests.ts';
 import type { ConfigTestCase } from '../harness/case.ts';
@@ -16,5 +16,5 @@ export const configTestCases: ConfigTestCase[] = [...baseConfigTests, ...debianS
 
 export const httpCases: HttpCase[] = [
   ...staticCases, ...locationCases, ...serverCases, ...rewriteCases, ...variableCases, ...headerCases, ...proxyCases, ...moreProxyCases,
-  ...upstreamCases, ...keepaliveCases, ...filterCases, ...delayCases,
+  ...upstreamCases, ...recoveryCases, ...keepaliveCases, ...filterCases, ...delayCases,
 ];

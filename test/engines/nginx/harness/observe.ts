@@ -37,6 +37,7 @@ export async function observe(c: HttpCase, mocks: MockUpstreams): Promise<Observ
   const out: Observation[] = [];
   const port = c.ports?.[0] ?? 4470;
   for (const req of c.requests) {
+    if (req.delayMs) await new Promise((r) => setTimeout(r, req.delayMs));
     mocks.reset();
     const res = await sendRaw(req, port);
     // Give an upstream that is still reading (timeouts, closes) a moment to record the request.

@@ -13,6 +13,8 @@ export interface RawRequest {
   body?: string;
   http10?: boolean;
   port?: number;
+  /** Wait this long before sending (to let fail_timeout or a rate limit pass). */
+  delayMs?: number;
 }
 
 export interface RawResponse {
