@@ -109,3 +109,14 @@ test('the lab page has no serious accessibility violations', async ({ page }) =>
     .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`);
   expect(serious).toEqual([]);
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the lab page fits the screen without sideways scrolling', async ({ page }) => {
+    await page.goto(`labs/${lab}/`);
+    await workbenchReady(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
