@@ -96,6 +96,11 @@ export const upstreamCases: HttpCase[] = [
 
 export const recoveryCases: HttpCase[] = [
   {
+    name: 'moves on after proxy_connect_timeout and answers 504 when no server connects',
+    http: trace + 'upstream app { server 127.0.0.1:4487; server 127.0.0.1:4481; } server { listen 4470; proxy_connect_timeout 300ms; location / { proxy_pass http://app; } location /only/ { proxy_pass http://127.0.0.1:4487; } }',
+    requests: [{ path: '/1' }, { path: '/2' }, { path: '/only/x' }],
+  },
+  {
     name: 'tries a failed server again once fail_timeout has passed',
     http: trace + 'upstream app { server 127.0.0.1:4489 fail_timeout=1s; server 127.0.0.1:4481; } server { listen 4470; location / { proxy_pass http://app; } }',
     requests: [{ path: '/1' }, { path: '/2' }, { path: '/3' }, { path: '/4', delayMs: 2100 }],

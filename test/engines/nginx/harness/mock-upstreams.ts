@@ -3,7 +3,8 @@
 // by path: /status/NNN, /slow/MS, /hang, /close, /redirect, /text/N, /html/N, /headers,
 // /chunked; anything else gets a short JSON echo naming the upstream.
 import { createServer, type Server } from 'node:http';
-import type { Socket } from 'node:net';
+import { spawn } from 'node:child_process';
+import { connect, type Socket } from 'node:net';
 
 export interface SeenRequest {
   upstream: string;
@@ -23,6 +24,38 @@ export interface MockUpstreams {
 export const mockPorts: Record<string, number> = { a: 4481, b: 4482, c: 4483, d: 4484 };
 /** A port where nothing listens: connections are refused. */
 export const refusedPort = 4489;
+/** A port whose accept queue is full: connection attempts get no answer (connect timeouts). */
+export const blackholePort = 4487;
+
+/**
+ * A listener that never accepts: a child process listens with a backlog of 1 and then blocks
+ * its event loop; two connections fill the queue and the kernel drops later SYNs, so connecting
+ * times out, all on loopback.
+ */
+async function startBlackhole(): Promise<{ close(): void }> {
+  const child = spawn(process.execPath, ['-e', `require('node:net').createServer().listen({ port: ${blackholePort}, host: '127.0.0.1', backlog: 1 }, () => {
+    process.stdout.write('listening\\n');
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+  });`], { stdio: ['ignore', 'pipe', 'ignore'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.once('data', () => resolve());
+    child.once('exit', (code) => reject(new Error(`the blackhole listener exited with ${code}; is port ${blackholePort} free?`)));
+  });
+  const fillers: Socket[] = [];
+  for (let i = 0; i < 2; i++) {
+    await new Promise<void>((resolve) => {
+      const s = connect({ host: '127.0.0.1', port: blackholePort }, () => resolve());
+      s.on('error', () => resolve());
+      fillers.push(s);
+    });
+  }
+  return {
+    close() {
+      for (const s of fillers) s.destroy();
+      child.kill('SIGKILL');
+    },
+  };
+}
 
 export async function startMockUpstreams(): Promise<MockUpstreams> {
   const seen: SeenRequest[] = [];
@@ -50,10 +83,12 @@ export async function startMockUpstreams(): Promise<MockUpstreams> {
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     servers.push(server);
   }
+  const blackhole = await startBlackhole();
   return {
     seen,
     reset: () => void seen.splice(0),
     close: async () => {
+      blackhole.close();
       for (const s of sockets) s.destroy();
       await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
     },
