@@ -21,6 +21,8 @@ export interface Reply {
   textReturn?: boolean;
   /** False when an upstream sent no Content-Length: gzip_min_length is not checked then. */
   lengthKnown?: boolean;
+  /** Produced by an error_page redirect (its status already decided). */
+  errorPage?: boolean;
   /** Passed through from an upstream. */
   proxied?: boolean;
 }

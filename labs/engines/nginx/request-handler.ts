@@ -134,11 +134,12 @@ interface ErrorPage {
 
 /** error_page (ngx_http_send_error_page in src/http/ngx_http_special_response.c). */
 async function applyErrorPage(r: HttpRequest, rt: Runtime, reply: Reply): Promise<Reply> {
-  if (!reply.special || reply.status < 300 || reply.close) return reply;
-  if (r.errorPageDone && !r.conf.get<boolean>('recursive_error_pages')) return reply;
+  if (!reply.special || reply.status < 300 || reply.close || r.errorPageDone) return reply;
   const page = (r.conf.get<ErrorPage[]>('error_page') ?? []).find((p) => p.codes.includes(reply.status));
   if (!page) return reply;
-  r.errorPageDone = true;
+  // Like r->error_page in ngx_http_special_response_handler: only a location with
+  // recursive_error_pages off stops further error pages.
+  if (!r.conf.get<boolean>('recursive_error_pages')) r.errorPageDone = true;
   const uri = render(r, page.uri);
   const original = reply.status;
   if (!uri.startsWith('/') && !uri.startsWith('@')) {
@@ -148,9 +149,10 @@ async function applyErrorPage(r: HttpRequest, rt: Runtime, reply: Reply): Promis
   if (r.method !== 'HEAD') r.method = 'GET';
   let result = uri.startsWith('@') ? await namedRedirect(r, rt, uri) : await internalRedirect(r, rt, uri);
   result = await applyErrorPage(r, rt, result);
-  // A new error while serving the error page wins; otherwise "=code" or the original status.
-  const status = result.special || page.overwrite === '=' ? result.status : page.overwrite ?? original;
-  return { ...result, status, ...(page.overwrite === '=' ? {} : { reason: undefined }) };
+  // The status last decided wins (r->err_status): a new error or a nested error page while
+  // serving this one, else "=code", the error page's own status for "=", or the original one.
+  const status = result.special || result.errorPage || page.overwrite === '=' ? result.status : page.overwrite ?? original;
+  return { ...result, status, errorPage: true, ...(page.overwrite === '=' ? {} : { reason: undefined }) };
 }
 
 export async function handleRequest(r: HttpRequest, rt: Runtime): Promise<Reply> {

@@ -53,6 +53,8 @@ export function respond(req: IncomingMessage, res: ServerResponse, r: HttpReques
   // the chunk framing too, as it does for nginx's one chunk plus the last-chunk marker.
   const chunked = sendBody && !headers.some(([n]) => n.toLowerCase() === 'content-length') && r.httpVersion === '1.1' && body.length > 0;
   r.bodyBytesSent = !sendBody ? 0 : chunked ? body.length + body.length.toString(16).length + 4 + 5 : body.length;
+  // nginx counts the interim "HTTP/1.1 100 Continue" it sent (25 bytes) in $body_bytes_sent.
+  if (r.httpVersion === '1.1' && r.header('expect')?.toLowerCase() === '100-continue') r.bodyBytesSent += 25;
   r.bytesSent = r.bodyBytesSent + flat.reduce((n, s) => n + s.length + 4, 17);
   res.end(sendBody ? body : undefined);
   rt.accessLog.log(r);

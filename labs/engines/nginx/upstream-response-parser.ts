@@ -117,6 +117,11 @@ export class UpstreamResponseParser {
     }
   }
 
+  /** Bytes after a complete response (a final answer following "100 Continue"). */
+  rest(): Buffer {
+    return this.buf;
+  }
+
   private result(): UpstreamResponse {
     const head = this.head!;
     return { ...head, body: Buffer.concat(this.chunks) };

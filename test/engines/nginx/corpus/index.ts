@@ -1,6 +1,7 @@
 // The whole differential corpus.
 import type { HttpCase } from '../harness/case.ts';
 import { delayCases, filterCases } from './filters.ts';
+import { edgeCases } from './edge-cases.ts';
 import { headerCases } from './headers.ts';
 import { locationCases } from './locations.ts';
 import { moreProxyCases, proxyCases } from './proxy.ts';
@@ -16,5 +17,5 @@ export const configTestCases: ConfigTestCase[] = [...baseConfigTests, ...debianS
 
 export const httpCases: HttpCase[] = [
   ...staticCases, ...locationCases, ...serverCases, ...rewriteCases, ...variableCases, ...headerCases, ...proxyCases, ...moreProxyCases,
-  ...upstreamCases, ...recoveryCases, ...keepaliveCases, ...filterCases, ...delayCases,
+  ...upstreamCases, ...recoveryCases, ...keepaliveCases, ...filterCases, ...delayCases, ...edgeCases,
 ];

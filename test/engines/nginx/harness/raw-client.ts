@@ -36,7 +36,7 @@ export function sendRaw(req: RawRequest, defaultPort: number, timeoutMs = 5000):
   if (req.body !== undefined) head += `Content-Length: ${Buffer.byteLength(req.body)}\r\n`;
   head += 'Connection: close\r\n\r\n';
   return new Promise((resolve, reject) => {
-    const parser = new UpstreamResponseParser(method === 'HEAD');
+    let parser = new UpstreamResponseParser(method === 'HEAD');
     const socket = connect({ host: '127.0.0.1', port });
     let done = false;
     const finish = (r: RawResponse | Error) => {
@@ -55,7 +55,13 @@ export function sendRaw(req: RawRequest, defaultPort: number, timeoutMs = 5000):
     socket.on('connect', () => socket.write(head + (req.body ?? '')));
     socket.on('data', (d: Buffer) => {
       try {
-        const res = parser.push(d);
+        let res = parser.push(d);
+        // Skip interim answers such as "100 Continue" and read on.
+        while (res && res.status >= 100 && res.status < 200) {
+          const rest = parser.rest();
+          parser = new UpstreamResponseParser(method === 'HEAD');
+          res = rest.length ? parser.push(rest) : undefined;
+        }
         if (res) finish(toResponse(res));
       } catch (e) {
         finish(e as Error);
