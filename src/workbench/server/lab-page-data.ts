@@ -1,6 +1,6 @@
 // Build time: everything a lab page's workbench needs from labs/<id>/, read from disk once
 // and written into the page as JSON (see src/pages/labs/[id].astro).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { LabManifest } from '../../../graders/kit/manifest-schema.ts';
 import { labsDir } from '../../course/paths.ts';
@@ -9,6 +9,9 @@ import type { LabPageData } from '../lab-data.ts';
 
 /** Every file under `folder`, by path relative to it with "/" separators. */
 export function readTree(folder: string): Record<string, string> {
+  if (!existsSync(folder)) {
+    throw new Error(`${folder}/ is missing. Every lab needs starter/ (what the learner begins with) and solution/ (what the Solution button shows); see graders/kit/manifest-schema.ts.`);
+  }
   const files: Record<string, string> = {};
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
