@@ -6,6 +6,7 @@
 // Windows 49152-65535; the services use 20000 up to Linux's lower bound.
 import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { canListen, freePort } from '../kit/process/port-probe.ts';
 
 const lowest = 20_000;
 const attempts = 20;
@@ -38,4 +39,17 @@ export async function listenOnServicePort<T>(listen: (port: number) => Promise<T
     }
   }
   return listen(0);
+}
+
+/**
+ * A port below the ephemeral range that is free now, for a program that will listen on it a
+ * moment later: tests give it to the learner's program as PORT, so that no port-0 listener or
+ * outgoing connection elsewhere on the machine can take it in between.
+ */
+export function freeServicePort(avoid = 0): Promise<number> {
+  return listenOnServicePort(async (port) => {
+    if (port === 0) return freePort();
+    if (await canListen('127.0.0.1', port)) return port;
+    throw Object.assign(new Error(`port ${port} is in use`), { code: 'EADDRINUSE' });
+  }, avoid);
 }

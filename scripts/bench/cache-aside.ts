@@ -11,7 +11,7 @@ import { rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { grader } from '../../graders/cache-aside/grader.ts';
-import { freePort } from '../../graders/kit/process/port-probe.ts';
+import { freeServicePort } from '../../graders/cache-aside/service-port.ts';
 import { graderResultSchema, type GraderResult } from '../../graders/kit/result-schema.ts';
 import { copyProgram, mutants, repoRoot, type Variant } from '../lab/lab-folders.ts';
 
@@ -34,7 +34,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 /** `lab check` on the solution as a separate process: wall time and the parsed result. */
 async function timedCheck(dir: string): Promise<{ wallMs: number; result: GraderResult }> {
-  const port = String(await freePort());
+  const port = String(await freeServicePort());
   const started = performance.now();
   const run = spawnSync(process.execPath, ['scripts/lab.ts', 'check', labId, '--dir', dir, '--port', port, '--json'], { cwd: repoRoot, encoding: 'utf8', timeout: 90_000 });
   const wallMs = performance.now() - started;
@@ -80,7 +80,7 @@ async function worker(): Promise<void> {
     const job = jobs[next++] as (typeof jobs)[number];
     const dir = copyProgram(labId, job.variant);
     try {
-      const result = await grader.run({ dir, port: await freePort(), all: true });
+      const result = await grader.run({ dir, port: await freeServicePort(), all: true });
       const counts = seen.get(job.variant) ?? new Map<string, number>();
       counts.set(outcome(result), (counts.get(outcome(result)) ?? 0) + 1);
       seen.set(job.variant, counts);

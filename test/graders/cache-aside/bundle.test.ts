@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { freePort } from '../../../graders/kit/process/port-probe.ts';
+import { freeServicePort } from '../../../graders/cache-aside/service-port.ts';
 import { graderResultSchema } from '../../../graders/kit/result-schema.ts';
 import { copyProgram, repoRoot } from '../../../scripts/lab/lab-folders.ts';
 import { leftoverProcesses } from '../../support/leftover-processes.ts';
@@ -52,7 +52,7 @@ describe('the cache-aside grader bundle', () => {
   test('grades the solution on its own, on an older Node, with --json', { timeout: 60_000 }, async () => {
     const dir = copyProgram(labId, { kind: 'solution' });
     try {
-      const run = spawnSync(olderNode(), [outfile, '--dir', dir, '--json', '--port', String(await freePort())], { cwd: scratch, encoding: 'utf8', timeout: 50_000 });
+      const run = spawnSync(olderNode(), [outfile, '--dir', dir, '--json', '--port', String(await freeServicePort())], { cwd: scratch, encoding: 'utf8', timeout: 50_000 });
       expect(run.stderr).toBe('');
       const result = graderResultSchema.parse(JSON.parse(run.stdout));
       expect(result.checks.filter((check) => check.status !== 'pass')).toEqual([]);

@@ -4,7 +4,7 @@ import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { grader } from '../../../graders/cache-aside/grader.ts';
-import { freePort } from '../../../graders/kit/process/port-probe.ts';
+import { freeServicePort } from '../../../graders/cache-aside/service-port.ts';
 import type { GraderResult } from '../../../graders/kit/result-schema.ts';
 import type { RunEvent } from '../../../graders/kit/run-events.ts';
 import { copyProgram, type Variant } from '../../../scripts/lab/lab-folders.ts';
@@ -35,7 +35,7 @@ export async function gradeCacheAside(program: CacheAsideProgram, options: { all
   const dir = programFolder(program);
   try {
     const events: RunEvent[] = [];
-    const result = await grader.run({ dir, port: await freePort(), all: options.all, seed: options.seed, onEvent: (event) => events.push(event) });
+    const result = await grader.run({ dir, port: await freeServicePort(), all: options.all, seed: options.seed, onEvent: (event) => events.push(event) });
     const groups = events.flatMap((event) => (event.type === 'process-start' ? [event.pid] : []));
     return { result, events, leftovers: leftoverProcesses(dir, groups) };
   } finally {
@@ -46,4 +46,10 @@ export async function gradeCacheAside(program: CacheAsideProgram, options: { all
 /** Every check that did not pass, as [slug, status]. */
 export function notPassing(result: GraderResult): Array<[string, string]> {
   return result.checks.filter((check) => check.status !== 'pass').map((check) => [check.slug, check.status]);
+}
+
+/** What went wrong in a run, for the message of a failing assertion. */
+export function explain(run: GradedRun): string {
+  const checks = run.result.checks.filter((check) => check.status !== 'pass').map((check) => `${check.slug} ${check.status} ${check.reason ?? ''}: ${check.message}${check.actual ? ` (actual: ${check.actual})` : ''}`);
+  return [`seed ${run.result.seed}, status ${run.result.status}${run.result.message ? `: ${run.result.message}` : ''}`, ...checks, `output: ${(run.result.output ?? '').slice(-800)}`].join('\n');
 }

@@ -2,10 +2,10 @@ import { readdirSync, rmSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { grader } from '../../../graders/cache-aside/grader.ts';
 import { readManifest } from '../../../graders/kit/manifest-file.ts';
-import { freePort } from '../../../graders/kit/process/port-probe.ts';
+import { freeServicePort } from '../../../graders/cache-aside/service-port.ts';
 import { graderResultSchema } from '../../../graders/kit/result-schema.ts';
 import { labDir } from '../../../scripts/lab/lab-folders.ts';
-import { gradeCacheAside, labId, notPassing, programFolder } from './grade-cache-aside.ts';
+import { explain, gradeCacheAside, labId, notPassing, programFolder } from './grade-cache-aside.ts';
 
 // A full run takes about 6 s alone; several run side by side here, on two cores.
 const runTimeoutMs = 60_000;
@@ -18,9 +18,10 @@ describe.concurrent('the cache-aside grader', () => {
   });
 
   test('passes the solution on every check and leaves no process behind', { timeout: runTimeoutMs }, async () => {
-    const { result, leftovers } = await gradeCacheAside({ kind: 'solution' });
+    const run = await gradeCacheAside({ kind: 'solution' });
+    const { result, leftovers } = run;
     expect(graderResultSchema.safeParse(result).success).toBe(true);
-    expect(notPassing(result)).toEqual([]);
+    expect(notPassing(result), explain(run)).toEqual([]);
     expect(result.status).toBe('pass');
     expect(result.checks).toHaveLength(grader.checks.length);
     expect(leftovers).toEqual([]);
@@ -38,8 +39,9 @@ describe.concurrent('the cache-aside grader', () => {
   });
 
   test('passes a correct program that is slow to start and slow to answer', { timeout: runTimeoutMs }, async () => {
-    const { result, leftovers } = await gradeCacheAside({ kind: 'fixture', name: 'slow-but-correct' });
-    expect(notPassing(result)).toEqual([]);
+    const run = await gradeCacheAside({ kind: 'fixture', name: 'slow-but-correct' });
+    const { result, leftovers } = run;
+    expect(notPassing(result), explain(run)).toEqual([]);
     expect(leftovers).toEqual([]);
   });
 
@@ -68,7 +70,7 @@ describe.concurrent('the cache-aside grader', () => {
     const listing = () => readdirSync(dir, { recursive: true }).map(String).sort();
     try {
       const before = listing();
-      const result = await grader.run({ dir, port: await freePort() });
+      const result = await grader.run({ dir, port: await freeServicePort() });
       expect(result.status).toBe('fail');
       expect(listing()).toEqual(before);
     } finally {

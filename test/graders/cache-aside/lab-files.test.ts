@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { freshBuilds, labRoot, programFolders } from '../../../labs/cache-aside/services/build-lab-files.ts';
 import { ProductDatabase } from '../../../labs/cache-aside/services/product-database.ts';
-import { freePort } from '../../../graders/kit/process/port-probe.ts';
+import { freeServicePort } from '../../../graders/cache-aside/service-port.ts';
 import { readManifest } from '../../../graders/kit/manifest-file.ts';
 import { copyProgram, labDir } from '../../../scripts/lab/lab-folders.ts';
 import { labId } from './grade-cache-aside.ts';
@@ -63,7 +63,7 @@ describe('the read-only files of the cache-aside lab', () => {
 
   test('start the starter with a practice database and cache when none is configured', { timeout: 30_000 }, async () => {
     const dir = copyProgram(labId, { kind: 'starter' });
-    const port = await freePort();
+    const port = await freeServicePort();
     const api = await startApi(dir, port);
     try {
       const response = await fetch(`http://127.0.0.1:${port}/products/1`);
@@ -80,7 +80,7 @@ describe('the read-only files of the cache-aside lab', () => {
   test('start no practice database when DATABASE_URL points at one', { timeout: 30_000 }, async () => {
     const dir = copyProgram(labId, { kind: 'solution' });
     const database = await ProductDatabase.start({ products: [{ id: 5, name: 'Felt coaster', price: 3 }] });
-    const port = await freePort();
+    const port = await freeServicePort();
     const api = await startApi(dir, port, { DATABASE_URL: database.url });
     try {
       const response = await fetch(`http://127.0.0.1:${port}/products/5`);

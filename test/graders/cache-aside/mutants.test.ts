@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { grader } from '../../../graders/cache-aside/grader.ts';
 import { mutants } from '../../../scripts/lab/lab-folders.ts';
-import { gradeCacheAside, labId, notPassing, type GradedRun } from './grade-cache-aside.ts';
+import { explain, gradeCacheAside, labId, notPassing, type GradedRun } from './grade-cache-aside.ts';
 
 // The runs mostly wait (TTLs, a slow database), so six at a time finish in about two run
 // lengths on two cores, and the timing checks still see a loaded machine.
@@ -40,8 +40,9 @@ describe('the cache-aside mutants', () => {
   });
 
   test.each(all.map((m) => [m.name, m.fails] as const))('mutant %s fails exactly the check %s and leaves no process', (name, fails) => {
-    const { result, leftovers } = runs.get(name) as GradedRun;
-    expect(notPassing(result)).toEqual([[fails, 'fail']]);
+    const run = runs.get(name) as GradedRun;
+    const { result, leftovers } = run;
+    expect(notPassing(result), explain(run)).toEqual([[fails, 'fail']]);
     expect(result.checks.find((check) => check.slug === fails)?.reason).toBe('assertion');
     expect(leftovers).toEqual([]);
   });
