@@ -7,7 +7,7 @@ import type { AddHeader, Expires } from './directives-headers.ts';
 import type { ProxyPass } from './directives-proxy.ts';
 import type { RewriteOp } from './directives-rewrite.ts';
 import { addressGroups, groupFor } from './listeners.ts';
-import type { LoadOutcome } from './load-config.ts';
+import { loadConfig, type LoadOptions, type LoadOutcome } from './load-config.ts';
 import type { LocConf } from './loc-conf.ts';
 import { findLocation } from './location-match.ts';
 import { effectiveProxyHeaders, type SetHeader } from './proxy-request.ts';
@@ -84,6 +84,17 @@ export function explainConfig(config: Config, url: string, headers: string[] = [
 
 export function explainRequest(outcome: LoadOutcome, url: string, headers: string[]): Explanation {
   return explainConfig(outcome.config!, url, headers);
+}
+
+/**
+ * For the workbench: loads the configuration and explains one URL, or says why the
+ * configuration does not load (the message `nginx -t` would print).
+ */
+export async function explainFromFile(opts: LoadOptions & { url: string; headers?: string[] }): Promise<{ explanation?: Explanation; error?: string }> {
+  const outcome = await loadConfig(opts);
+  const failure = outcome.parseError ?? outcome.initError;
+  if (failure) return { error: `nginx: [emerg] ${failure.message}` };
+  return { explanation: explainConfig(outcome.config!, opts.url, opts.headers ?? []) };
 }
 
 export function formatExplanation(e: Explanation): string {
