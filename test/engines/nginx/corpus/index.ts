@@ -3,6 +3,7 @@ import type { HttpCase } from '../harness/case.ts';
 import { delayCases, filterCases } from './filters.ts';
 import { edgeCases } from './edge-cases.ts';
 import { headerCases } from './headers.ts';
+import { labShapedCases } from './lab-shaped.ts';
 import { locationCases } from './locations.ts';
 import { moreProxyCases, proxyCases } from './proxy.ts';
 import { rewriteCases, variableCases } from './rewrite.ts';
@@ -17,5 +18,5 @@ export const configTestCases: ConfigTestCase[] = [...baseConfigTests, ...debianS
 
 export const httpCases: HttpCase[] = [
   ...staticCases, ...locationCases, ...serverCases, ...rewriteCases, ...variableCases, ...headerCases, ...proxyCases, ...moreProxyCases,
-  ...upstreamCases, ...recoveryCases, ...keepaliveCases, ...filterCases, ...delayCases, ...edgeCases,
+  ...upstreamCases, ...recoveryCases, ...keepaliveCases, ...filterCases, ...delayCases, ...edgeCases, ...labShapedCases,
 ];
