@@ -14,6 +14,15 @@ import { startProxy } from './proxy-server.ts';
 
 export const versionLine = 'nginx version: course-nginx/1.22.1 (the course proxy: a teaching subset of nginx 1.22.1)';
 
+function isUrl(text: string): boolean {
+  try {
+    new URL(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
@@ -71,6 +80,10 @@ export async function runCli(argv: string[], io: CliIo = processIo, signalSource
     ...(opts.globalDirectives !== undefined ? { globalDirectives: opts.globalDirectives } : {}),
   });
   if (opts.explain !== undefined) {
+    if (!/^http:\/\/[^/]+/i.test(opts.explain) || !isUrl(opts.explain)) {
+      io.err(`nginx: --explain needs an http:// URL, for example http://localhost:8080/api/users (got "${opts.explain}")`);
+      return 1;
+    }
     if (!printOutcome(outcome, { ...opts, test: false }, io)) return 1;
     io.out(formatExplanation(explainRequest(outcome, opts.explain, opts.explainHeaders)));
     return 0;

@@ -78,10 +78,9 @@ function errorPage(d: Directive, ctx: ParseContext): string | void {
   ctx.loc!.push('error_page', { codes, overwrite, uri: useTemplate(ctx, d, compileTemplate(uri)) });
 }
 
-function types(d: Directive, ctx: ParseContext): void {
+function types(_d: Directive, ctx: ParseContext): void {
   if (!ctx.loc!.own('types')) ctx.loc!.values.set('types', new Map<string, string>());
   ctx.parseBlock({ kind: 'types', http: ctx.http, server: ctx.server, location: ctx.location, loc: ctx.loc });
-  void d;
 }
 
 export const coreDirectives: DirectiveSpec[] = [
