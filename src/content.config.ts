@@ -5,7 +5,9 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { labManifestSchema } from '../graders/kit/manifest-schema.ts';
 import { createChapterSchema } from './course/chapter-schema.ts';
-import { chaptersDir, drillExists, drillFile, labExists, labManifest, labsDir } from './course/paths.ts';
+import { chaptersDir, drillExists, drillFile, drillsDir, labExists, labManifest, labsDir } from './course/paths.ts';
+import { chapterTags } from './drills/chapter-tags.ts';
+import { createDrillSchema } from './drills/drill-schema.ts';
 
 const kebabCase = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -30,4 +32,11 @@ const labs = defineCollection({
   schema: labManifestSchema,
 });
 
-export const collections = { chapters, labs };
+// One drill per file, content/drills/<id>.yaml; the file name is the drill's id, as chapters'
+// `drills` lists and the progress store's cards name it.
+const drills = defineCollection({
+  loader: glob({ pattern: '*.{yaml,yml,json}', base: drillsDir }),
+  schema: createDrillSchema(chapterTags),
+});
+
+export const collections = { chapters, labs, drills };

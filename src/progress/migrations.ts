@@ -2,6 +2,7 @@
 // Each migration lifts a record by exactly one version; they run in order, so a record from
 // version 1 reaches version 4 through 1→2, 2→3, 3→4. The issue that changes the format
 // appends its step here.
+import { drillCardsMigration } from './migration-drill-cards.ts';
 import { PROGRESS_VERSION } from './schema.ts';
 
 export type RawRecord = Record<string, unknown>;
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
       ),
     }),
   },
+  drillCardsMigration,
 ];
 
 export type MigrationResult =

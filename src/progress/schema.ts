@@ -6,7 +6,7 @@
 // turns a version-(N-1) record into version N. Old records, exports included, then keep working.
 import * as z from 'zod/mini';
 
-export const PROGRESS_VERSION = 2;
+export const PROGRESS_VERSION = 3;
 
 const kebabCase = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const timestamp = z.iso.datetime({ offset: true });
@@ -56,20 +56,42 @@ export const labProgressSchema = z.object({
   best: z.optional(labCheckSchema),
 });
 
+/** A drill's FSRS card (ts-fsrs Card, dates as ISO text; since version 3). */
+export const drillCardSchema = z.object({
+  due: timestamp,
+  stability: z.number().check(z.nonnegative()),
+  difficulty: z.number().check(z.nonnegative()),
+  elapsed_days: count,
+  scheduled_days: count,
+  learning_steps: count,
+  reps: count,
+  lapses: count,
+  /** ts-fsrs State: 0 new, 1 learning, 2 review, 3 relearning. */
+  state: z.int().check(z.minimum(0), z.maximum(3)),
+  last_review: z.optional(timestamp),
+  /** The rating of the latest review, 1 Again to 4 Easy. */
+  lastRating: z.int().check(z.minimum(1), z.maximum(4)),
+  /** The first review: the day counts against the daily limit of new drills. */
+  introducedAt: timestamp,
+});
+
 export const progressSchema = z.object({
   version: z.literal(PROGRESS_VERSION),
   chapters: z.record(chapterIdSchema, chapterProgressSchema),
   quizzes: z.record(quizKeySchema, quizAnswerSchema),
   labs: z.record(chapterIdSchema, labProgressSchema),
+  /** Drill cards by drill id (since version 3). */
+  drills: z.record(chapterIdSchema, drillCardSchema),
 });
 
 export type Progress = z.infer<typeof progressSchema>;
 export type QuizAnswer = z.infer<typeof quizAnswerSchema>;
 export type LabProgress = z.infer<typeof labProgressSchema>;
 export type LabCheckSummary = z.infer<typeof labCheckSchema>;
+export type DrillCard = z.infer<typeof drillCardSchema>;
 
 export function emptyProgress(): Progress {
-  return { version: PROGRESS_VERSION, chapters: {}, quizzes: {}, labs: {} };
+  return { version: PROGRESS_VERSION, chapters: {}, quizzes: {}, labs: {}, drills: {} };
 }
 
 /** Says what one validation issue expected, without shipping zod's message catalogue to the browser. */

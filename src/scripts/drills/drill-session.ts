@@ -1,0 +1,80 @@
+// <drill-session>: daily review (due drills) or practice (one chapter's drills), one drill at a
+// time with feedback; each answer is saved at once as an FSRS review.
+import { progressStore } from '../../progress/browser.ts';
+import { ratingNames } from '../../drills/rating.ts';
+import { dueCount, dueDrills } from '../../drills/scheduler.ts';
+import type { Drill } from '../../drills/drill.ts';
+import { drillsInPage } from './bank-data.ts';
+import { button, el, rereadLink } from './dom.ts';
+import { renderDrill } from './render-drill.ts';
+import { saveReview } from './save-review.ts';
+
+class DrillSession extends HTMLElement {
+  #queue: Drill[] = [];
+  #position = 0;
+  #right = 0;
+  #graded = 0;
+  #stage = el('div', { class: 'drill-stage' });
+
+  connectedCallback(): void {
+    const drills = drillsInPage(this);
+    const progress = progressStore().read();
+    if (this.dataset.mode === 'review') {
+      const { reviews, fresh } = dueDrills(progress, drills.map((drill) => drill.id), new Date());
+      const byId = new Map(drills.map((drill) => [drill.id, drill]));
+      this.#queue = [...reviews, ...fresh].flatMap((id) => byId.get(id) ?? []);
+    } else {
+      // Practice: drills never seen or due first, then the rest, each group in bank order.
+      const now = Date.now();
+      const waiting = (drill: Drill) => { const card = progress.drills[drill.id]; return !card || Date.parse(card.due) <= now; };
+      this.#queue = [...drills.filter(waiting), ...drills.filter((drill) => !waiting(drill))];
+    }
+    this.querySelector('[data-loading]')?.remove();
+    this.append(this.#stage);
+    if (this.#queue.length === 0) this.#finish();
+    else this.#show();
+  }
+
+  #show(): void {
+    const drill = this.#queue[this.#position];
+    if (!drill) return this.#finish();
+    const after = el('div', { class: 'drill-after' });
+    const { element, heading } = renderDrill(
+      drill,
+      {
+        feedback: true,
+        now: () => Date.now(),
+        onAnswer: (result) => {
+          saveReview(drill.id, result.rating);
+          if (result.correct !== null) {
+            this.#graded += 1;
+            if (result.correct) this.#right += 1;
+          }
+          const next = button(this.#position + 1 < this.#queue.length ? 'Next drill' : 'Finish session', () => {
+            this.#position += 1;
+            this.#show();
+          });
+          after.replaceChildren(el('p', {}, `Scheduled as ${ratingNames[result.rating]}.`));
+          if (result.correct === false) after.append(rereadLink(drill.href, drill.chapterTitle));
+          after.append(next);
+          next.focus();
+        },
+      },
+      `Drill ${this.#position + 1} of ${this.#queue.length}`,
+    );
+    element.append(after);
+    this.#stage.replaceChildren(element);
+    heading.focus();
+  }
+
+  #finish(): void {
+    const allIds = (this.dataset.allIds ?? '').split(' ').filter(Boolean);
+    const due = dueCount(progressStore().read(), allIds, new Date());
+    const heading = el('h2', { tabindex: '-1' }, this.#position === 0 ? 'Nothing to drill here right now' : 'Session complete');
+    const answered = this.#position === 0 ? 'No drills are waiting in this set.' : `You answered ${this.#position} drill(s); ${this.#right} of ${this.#graded} auto-checked answers were right.`;
+    this.#stage.replaceChildren(el('section', { class: 'panel drill-summary' }, heading, el('p', {}, answered), el('p', {}, `${due} due in your daily review now. `, el('a', { href: this.dataset.home ?? '../' }, 'Back to drills'))));
+    heading.focus();
+  }
+}
+
+customElements.define('drill-session', DrillSession);
