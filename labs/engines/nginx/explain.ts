@@ -52,7 +52,7 @@ export function explainConfig(config: Config, url: string, headers: string[] = [
   const choice = selectServer(group.servers, group.defaultServer, validateHost(hostHeader));
   const server = choice.server;
   const target = parseTarget(u.pathname + u.search);
-  const found = findLocation(server.locations, target.uri);
+  const found = findLocation(server.locations, target.uri, true);
   const location = found.location;
   const conf = location?.conf ?? server.conf;
   const pass = location?.conf.own<ProxyPass>('proxy_pass');
@@ -68,7 +68,7 @@ export function explainConfig(config: Config, url: string, headers: string[] = [
   return {
     request,
     server: { at: at(server), names: server.names.map((n) => n.name), reason: choice.reason },
-    ...(location ? { location: { at: at(location), name: `${location.modifier ? location.modifier + ' ' : ''}${location.name}`, trace: found.trace } } : {}),
+    ...(location ? { location: { at: at(location), name: `${location.modifier ? location.modifier + ' ' : ''}${location.name}`, trace: found.trace ?? [] } } : {}),
     handler,
     addHeaders: (conf.get<AddHeader[]>('add_header') ?? []).map((h) => ({
       name: h.name, value: h.value.source, always: h.always, from: levelName(conf, conf.depthOf('add_header'), location),

@@ -45,7 +45,11 @@ function expiresHeaders(e: Expires, now: number, mtimeMs: number | undefined): A
 
 export function responseHeaders(r: HttpRequest, reply: Reply, now: number): Array<[string, string]> {
   const tokens = r.conf.get<boolean>('server_tokens') ?? true;
-  const out: Array<[string, string]> = [['Server', serverToken(tokens)], ['Date', httpDate(now)]];
+  // An upstream's own Server or Date (passed with proxy_pass_header) replaces nginx's.
+  const fromUpstream = (name: string) => reply.proxied === true && reply.headers.some(([n]) => n.toLowerCase() === name);
+  const out: Array<[string, string]> = [];
+  if (!fromUpstream('server')) out.push(['Server', serverToken(tokens)]);
+  if (!fromUpstream('date')) out.push(['Date', httpDate(now)]);
   if (reply.contentType) out.push(['Content-Type', reply.contentType]);
   if (reply.mtimeMs !== undefined) {
     // nginx drops Last-Modified from statuses other than 200, 206 and 304 but keeps the ETag.

@@ -4,7 +4,7 @@
 import { lookup } from 'node:dns/promises';
 import { isAbsolute } from 'node:path';
 import { ConfError } from './conf-error.ts';
-import type { Config } from './config.ts';
+import type { Config, LocationBlock } from './config.ts';
 import type { ParseContext, ParseState } from './parse-context.ts';
 import { ConfParser } from './parser.ts';
 
@@ -58,6 +58,22 @@ async function resolveHostnames(state: ParseState, addresses: Map<string, string
   }
 }
 
+function freezeLocations(locations: LocationBlock[]): void {
+  for (const l of locations) {
+    l.conf.freeze();
+    freezeLocations(l.locations);
+  }
+}
+
+function freezeAll(config: Config): void {
+  if (!config.http) return;
+  config.http.conf.freeze();
+  for (const server of config.http.servers) {
+    server.conf.freeze();
+    freezeLocations(server.locations);
+  }
+}
+
 export async function loadConfig(opts: LoadOptions): Promise<LoadOutcome> {
   const { prefix, confFile, confPrefix } = resolvePaths(opts);
   const config: Config = { prefix, confFile, http: undefined, hasEvents: false };
@@ -85,5 +101,6 @@ export async function loadConfig(opts: LoadOptions): Promise<LoadOutcome> {
     return outcome;
   }
   outcome.config = config;
+  freezeAll(config);
   return outcome;
 }

@@ -17,12 +17,26 @@ export class LocConf {
     return this.values.get(key) as T | undefined;
   }
 
+  /** Effective values remembered once the configuration is complete (see freeze). */
+  private memo: Map<string, unknown> | undefined;
+
   /** The effective value after inheritance. */
   get<T>(key: string): T | undefined {
+    if (this.memo?.has(key)) return this.memo.get(key) as T;
+    let found: unknown;
     for (let level: LocConf | undefined = this; level; level = level.parent) {
-      if (level.values.has(key)) return level.values.get(key) as T;
+      if (level.values.has(key)) {
+        found = level.values.get(key);
+        break;
+      }
     }
-    return undefined;
+    this.memo?.set(key, found);
+    return found as T | undefined;
+  }
+
+  /** Called when loading is done: no value changes any more, so lookups can be remembered. */
+  freeze(): void {
+    this.memo = new Map();
   }
 
   /** Which level set the effective value: 0 for this one, 1 for its parent, ... */

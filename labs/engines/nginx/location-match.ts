@@ -15,8 +15,8 @@ export interface LocationChoice {
   redirectTo?: LocationBlock;
   captures: (string | undefined)[];
   named: Record<string, string>;
-  /** Steps of the decision, for --explain. */
-  trace: string[];
+  /** Steps of the decision, for --explain (only when asked for). */
+  trace: string[] | undefined;
 }
 
 type StaticResult = { rc: 'ok' | 'again' | 'done' | 'declined'; loc?: LocationBlock };
@@ -25,10 +25,10 @@ const isRegex = (l: LocationBlock) => l.modifier === '~' || l.modifier === '~*';
 
 export const autoRedirects = (l: LocationBlock) => l.name.endsWith('/') && l.conf.own('proxy_pass') !== undefined;
 
-function findStatic(locations: LocationBlock[], uri: string, trace: string[]): StaticResult {
+function findStatic(locations: LocationBlock[], uri: string, trace: string[] | undefined): StaticResult {
   const exact = locations.find((l) => l.modifier === '=' && l.name === uri);
   if (exact) {
-    trace.push(`"location = ${uri}" matches exactly, so the search stops`);
+    trace?.push(`"location = ${uri}" matches exactly, so the search stops`);
     return { rc: 'ok', loc: exact };
   }
   let best: LocationBlock | undefined;
@@ -36,16 +36,16 @@ function findStatic(locations: LocationBlock[], uri: string, trace: string[]): S
     if ((l.modifier === '' || l.modifier === '^~') && uri.startsWith(l.name) && (!best || l.name.length > best.name.length)) best = l;
   }
   if (best && best.name.length === uri.length) {
-    trace.push(`prefix "location ${best.modifier ? best.modifier + ' ' : ''}${best.name}" equals the URI`);
+    trace?.push(`prefix "location ${best.modifier ? best.modifier + ' ' : ''}${best.name}" equals the URI`);
     return { rc: 'again', loc: best };
   }
   const redirect = locations.find((l) => l.modifier !== '@' && !isRegex(l) && l.name === uri + '/' && autoRedirects(l));
   if (redirect) {
-    trace.push(`"${uri}" lacks the trailing slash of proxied "location ${redirect.name}", so nginx redirects (301)`);
+    trace?.push(`"${uri}" lacks the trailing slash of proxied "location ${redirect.name}", so nginx redirects (301)`);
     return { rc: 'done', loc: redirect };
   }
   if (best) {
-    trace.push(`the longest matching prefix is "location ${best.modifier ? best.modifier + ' ' : ''}${best.name}"`);
+    trace?.push(`the longest matching prefix is "location ${best.modifier ? best.modifier + ' ' : ''}${best.name}"`);
     return { rc: 'again', loc: best };
   }
   return { rc: 'declined' };
@@ -66,28 +66,28 @@ function findIn(locations: LocationBlock[], uri: string, out: LocationChoice): '
   }
   if (rc === 'ok' || rc === 'done') return rc;
   if (noregex) {
-    out.trace.push(`"^~" on that prefix skips the regular expressions`);
+    out.trace?.push(`"^~" on that prefix skips the regular expressions`);
     return rc;
   }
   for (const l of locations) {
     if (!isRegex(l)) continue;
     const m = l.regex!.exec(uri);
     if (!m) continue;
-    out.trace.push(`regular expression "location ${l.modifier} ${l.name}" is the first that matches`);
+    out.trace?.push(`regular expression "location ${l.modifier} ${l.name}" is the first that matches`);
     out.location = l;
     out.captures = [...m];
     out.named = { ...(m.groups ?? {}) };
     if (l.locations.length) findIn(l.locations, uri, out);
     return 'ok';
   }
-  if (rc === 'again' && locations.some(isRegex)) out.trace.push('no regular expression matches, so the prefix is used');
+  if (rc === 'again' && locations.some(isRegex)) out.trace?.push('no regular expression matches, so the prefix is used');
   return rc;
 }
 
-export function findLocation(locations: LocationBlock[], uri: string): LocationChoice {
-  const out: LocationChoice = { location: undefined, captures: [], named: {}, trace: [] };
+export function findLocation(locations: LocationBlock[], uri: string, explain = false): LocationChoice {
+  const out: LocationChoice = { location: undefined, captures: [], named: {}, trace: explain ? [] : undefined };
   const rc = findIn(locations, uri, out);
-  if (rc === 'declined' && !out.location) out.trace.push('no location matches; the server block itself handles the request');
+  if (rc === 'declined' && !out.location) out.trace?.push('no location matches; the server block itself handles the request');
   return out;
 }
 

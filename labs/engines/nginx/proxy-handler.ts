@@ -14,8 +14,10 @@ import { pickLeastConn } from './upstream-least-conn.ts';
 import { releasePeer, type Peer, type PeerSet, type UpstreamRuntime } from './upstream-peers.ts';
 import { pickRoundRobin } from './upstream-round-robin.ts';
 
-/** Response headers nginx never passes from an upstream (it sets its own or handles them). */
-const hidden = new Set(['date', 'server', 'x-pad', 'x-accel-expires', 'x-accel-redirect', 'x-accel-limit-rate', 'x-accel-buffering', 'x-accel-charset', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'proxy-connection', 'upgrade']);
+/** Upstream response headers nginx hides unless proxy_pass_header names them. */
+const hidden = new Set(['date', 'server', 'x-pad', 'x-accel-expires', 'x-accel-redirect', 'x-accel-limit-rate', 'x-accel-buffering', 'x-accel-charset']);
+/** Headers about the upstream connection itself, never passed on. */
+const hopByHop = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'proxy-connection', 'upgrade']);
 
 const statusFor: Record<string, number> = { error: 502, invalid: 502, timeout: 504 };
 
@@ -87,7 +89,13 @@ export async function proxyRequest(r: HttpRequest, rt: Runtime, pass: ProxyPass)
       }
       releasePeer(set, peer, false);
       r.upstreamHeaders = result.response.headers;
-      const headers = result.response.headers.filter(([n]) => !hidden.has(n.toLowerCase()) && !isHiddenByConf(r, n));
+      const hiddenByConf = conf.get<string[]>('proxy_hide_header');
+      const passed = conf.get<string[]>('proxy_pass_header');
+      const headers = result.response.headers.filter(([n]) => {
+        const lower = n.toLowerCase();
+        if (hopByHop.has(lower) || hiddenByConf?.includes(lower)) return false;
+        return !hidden.has(lower) || passed?.includes(lower) === true;
+      });
       const lengthKnown = result.response.headers.some(([n]) => n.toLowerCase() === 'content-length');
       const reply: Reply = { status, reason: result.response.reason, headers: rewriteRedirect(r, pass, headers), body: result.response.body, proxied: true, lengthKnown };
       if (conf.get<boolean>('proxy_intercept_errors') && status >= 300 && hasErrorPage(r, status)) return { ...specialReply(status), proxied: true };
@@ -100,11 +108,6 @@ export async function proxyRequest(r: HttpRequest, rt: Runtime, pass: ProxyPass)
     if (canRetry(flag, result.requestSent)) continue;
     return specialReply(statusFor[result.kind]!);
   }
-}
-
-function isHiddenByConf(r: HttpRequest, name: string): boolean {
-  const lower = name.toLowerCase();
-  return (r.conf.get<string[]>('proxy_hide_header') ?? []).includes(lower);
 }
 
 function hasErrorPage(r: HttpRequest, status: number): boolean {

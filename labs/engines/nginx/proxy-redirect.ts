@@ -17,6 +17,7 @@ function defaultRule(r: HttpRequest, pass: ProxyPass): Rule | undefined {
 }
 
 export function rewriteRedirect(r: HttpRequest, pass: ProxyPass, headers: Array<[string, string]>): Array<[string, string]> {
+  if (!headers.some(([n]) => n.length === 8 || n.length === 7 ? /^(location|refresh)$/i.test(n) : false)) return headers;
   const setting = r.conf.get<Array<Rule | 'default'> | 'off'>('proxy_redirect') ?? ['default'];
   if (setting === 'off') return headers;
   const rules = setting.flatMap((rule) => (rule === 'default' ? (defaultRule(r, pass) ? [defaultRule(r, pass)!] : []) : [rule]));

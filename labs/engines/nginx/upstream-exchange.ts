@@ -2,6 +2,7 @@
 // request, and read the response with proxy_read_timeout between two successive reads
 // (ngx_http_upstream_connect / ngx_http_upstream_process_header).
 import { connect, type Socket } from 'node:net';
+import { unwatch, watch, type Deadline } from './deadlines.ts';
 import { reusable, type KeepalivePool } from './upstream-keepalive.ts';
 import type { Peer } from './upstream-peers.ts';
 import { InvalidUpstreamResponse, UpstreamResponseParser, type UpstreamResponse } from './upstream-response-parser.ts';
@@ -20,10 +21,11 @@ export interface ExchangeOptions {
 
 export function exchange(peer: Peer, o: ExchangeOptions, pool?: KeepalivePool): Promise<ExchangeResult> {
   const cached = pool?.take(peer);
+  if (!cached) return attempt(peer, o, pool, undefined);
   return attempt(peer, o, pool, cached).then((result) =>
     // A cached connection the upstream closed meanwhile is not the peer's fault: nginx tries
     // again on a new connection (ngx_http_upstream_next, u->peer.cached).
-    cached && result.kind === 'error' && !result.responseStarted ? attempt(peer, o, pool, undefined) : result,
+    result.kind === 'error' && !result.responseStarted ? attempt(peer, o, pool, undefined) : result,
   );
 }
 
@@ -35,33 +37,36 @@ function attempt(peer: Peer, o: ExchangeOptions, pool: KeepalivePool | undefined
     let settled = false;
     const parser = new UpstreamResponseParser(o.headRequest);
     const socket = cached ?? connect({ host: peer.host, port: peer.port });
+    // proxy_connect_timeout until the connection is up, then proxy_read_timeout between reads.
+    const deadline: Deadline = {
+      at: started + (cached ? o.readTimeoutMs : o.connectTimeoutMs),
+      expire: () => {
+        if (connectMs === undefined) {
+          finish({ kind: 'timeout', message: 'upstream timed out (110: Connection timed out) while connecting to upstream', requestSent: false });
+          return;
+        }
+        finish({
+          kind: 'timeout',
+          message: `upstream timed out (110: Connection timed out) while reading ${parser.headerReceived ? 'upstream' : 'response header from upstream'}`,
+          requestSent,
+          connectMs,
+        });
+      },
+    };
+    watch(deadline);
     const finish = (result: ExchangeResult, keep = false) => {
       if (settled) return;
       settled = true;
+      unwatch(deadline);
       if (keep && pool) pool.give(peer, socket);
       else socket.destroy();
       resolve(result);
     };
     const send = () => {
-      socket.setTimeout(o.readTimeoutMs);
+      deadline.at = Date.now() + o.readTimeoutMs;
       socket.write(o.body.length ? Buffer.concat([o.head, o.body]) : o.head);
       requestSent = true;
     };
-    // One idle timer serves both limits: proxy_connect_timeout until the connection is up,
-    // then proxy_read_timeout between two reads.
-    socket.setTimeout(o.connectTimeoutMs);
-    socket.on('timeout', () => {
-      if (connectMs === undefined) {
-        finish({ kind: 'timeout', message: 'upstream timed out (110: Connection timed out) while connecting to upstream', requestSent: false });
-        return;
-      }
-      finish({
-        kind: 'timeout',
-        message: `upstream timed out (110: Connection timed out) while reading ${parser.headerReceived ? 'upstream' : 'response header from upstream'}`,
-        requestSent,
-        connectMs,
-      });
-    });
     if (cached) send();
     else {
       socket.once('connect', () => {
@@ -70,6 +75,7 @@ function attempt(peer: Peer, o: ExchangeOptions, pool: KeepalivePool | undefined
       });
     }
     socket.on('data', (data: Buffer) => {
+      deadline.at = Date.now() + o.readTimeoutMs;
       try {
         const response = parser.push(data);
         if (response) finish({ kind: 'response', response, connectMs: connectMs ?? 0, headerMs: Date.now() - started }, pool !== undefined && reusable(response.status, response.headers, parser.httpMinor));

@@ -26,6 +26,7 @@ export class KeepalivePool {
       entry.socket.removeAllListeners('close');
       entry.socket.removeAllListeners('error');
       entry.socket.removeAllListeners('data');
+      entry.socket.removeAllListeners('timeout');
       entry.socket.setTimeout(0);
       if (!entry.socket.destroyed) return entry.socket;
     }

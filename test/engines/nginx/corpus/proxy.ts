@@ -56,8 +56,8 @@ export const proxyCases: HttpCase[] = [
   },
   {
     name: 'hides and passes upstream headers as configured',
-    http: 'server { listen 4470; location / { proxy_hide_header X-Powered-By; proxy_pass http://127.0.0.1:4481; } }',
-    requests: [{ path: '/headers' }],
+    http: 'server { listen 4470; location / { proxy_hide_header X-Powered-By; proxy_pass http://127.0.0.1:4481; } location /p/ { proxy_pass_header Server; proxy_pass_header X-Accel-Expires; proxy_pass http://127.0.0.1:4481; } }',
+    requests: [{ path: '/headers' }, { path: '/p/headers' }],
   },
   {
     name: 'rewrites upstream redirects with the default proxy_redirect',
