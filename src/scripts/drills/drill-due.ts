@@ -2,7 +2,7 @@
 // changes (here or in another tab).
 import { progressStore } from '../../progress/browser.ts';
 import type { Progress } from '../../progress/schema.ts';
-import { dueDrills } from '../../drills/scheduler.ts';
+import { dueDrills } from '../../drills/due.ts';
 
 class DrillDue extends HTMLElement {
   connectedCallback(): void {

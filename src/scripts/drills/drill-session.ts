@@ -2,7 +2,7 @@
 // time with feedback; each answer is saved at once as an FSRS review.
 import { progressStore } from '../../progress/browser.ts';
 import { ratingNames } from '../../drills/rating.ts';
-import { dueCount, dueDrills } from '../../drills/scheduler.ts';
+import { dueCount, dueDrills } from '../../drills/due.ts';
 import type { Drill } from '../../drills/drill.ts';
 import { drillsInPage } from './bank-data.ts';
 import { button, el, rereadLink } from './dom.ts';

@@ -4,7 +4,8 @@ import { MemoryStorage } from '../../../src/progress/key-value-storage.ts';
 import { emptyProgress } from '../../../src/progress/schema.ts';
 import { ProgressStore } from '../../../src/progress/store.ts';
 import { ratings } from '../../../src/drills/rating.ts';
-import { dueCount, dueDrills, newPerDay, reviewDrill } from '../../../src/drills/scheduler.ts';
+import { dueCount, dueDrills, newPerDay } from '../../../src/drills/due.ts';
+import { reviewDrill } from '../../../src/drills/scheduler.ts';
 
 const morning = new Date(2026, 10, 22, 9, 0, 0);
 const bank = Array.from({ length: 15 }, (_, index) => `drill-${index + 1}`);
