@@ -44,6 +44,22 @@ export const configTestCases: ConfigTestCase[] = [
   { name: 'reports an unknown log format', files: http('  access_log logs/x.log fancy;') },
 ];
 
+export const moreConfigTests: ConfigTestCase[] = [
+  { name: 'reports proxy_pass outside a location', files: http('  server { listen 4470; proxy_pass http://127.0.0.1:4481; }') },
+  { name: 'reports a location with too many arguments', files: http('  server { location = /a /b {} }') },
+  { name: 'reports an invalid location modifier', files: http('  server { location ~~ /a {} }') },
+  { name: 'reports an unknown listen parameter', files: http('  server { listen 4470 fast; }') },
+  { name: 'reports a named location nested in another location', files: http('  server { location /a { location @b {} } }') },
+  { name: 'reports a duplicate upstream block', files: http('  upstream u { server 127.0.0.1:4481; }\n  upstream u { server 127.0.0.1:4482; }') },
+  { name: 'reports a server line outside an upstream block as a block directive', files: http('  server 127.0.0.1:4481;') },
+  { name: 'reports include without its file', files: http('  include;') },
+  { name: 'reports a duplicate default_type', files: http('  default_type text/plain;\n  default_type text/html;') },
+  { name: 'reports an invalid error_page code', files: http('  error_page 200 /x.html;') },
+  { name: 'reports an invalid rate in limit_req_zone', files: http('  limit_req_zone $binary_remote_addr zone=z:1m rate=fast;') },
+  { name: 'reports a try_files with one argument', files: http('  server { location / { try_files $uri; } }') },
+  { name: 'reports directives after the http block closes at the right line', files: conf('events {}\nhttp {\n}\n\nlisten 80;\n') },
+];
+
 export const debianStyleConfig: ConfigTestCase[] = [
   {
     name: 'accepts a configuration shaped like Debian\'s default nginx.conf',

@@ -11,10 +11,10 @@ import { serverCases } from './servers.ts';
 import { staticCases } from './static.ts';
 import { keepaliveCases, recoveryCases, upstreamCases } from './upstream.ts';
 
-import { configTestCases as baseConfigTests, debianStyleConfig } from './config-tests.ts';
+import { configTestCases as baseConfigTests, debianStyleConfig, moreConfigTests } from './config-tests.ts';
 import type { ConfigTestCase } from '../harness/case.ts';
 
-export const configTestCases: ConfigTestCase[] = [...baseConfigTests, ...debianStyleConfig];
+export const configTestCases: ConfigTestCase[] = [...baseConfigTests, ...moreConfigTests, ...debianStyleConfig];
 
 export const httpCases: HttpCase[] = [
   ...staticCases, ...locationCases, ...serverCases, ...rewriteCases, ...variableCases, ...headerCases, ...proxyCases, ...moreProxyCases,
