@@ -13,8 +13,7 @@ export interface PlannedChapter {
 }
 
 export const plannedChapters: readonly PlannedChapter[] = [
-  { id: 'scaling-up-and-out', title: 'Scaling up, scaling out', order: 8 },
-  { id: 'a-million-requests', title: 'Serving a million requests per second', order: 9 },
+  { id: 'a-million-requests-per-second', title: 'Serving a million requests per second', order: 9 },
   { id: 'production-architecture', title: 'The production architecture, end to end', order: 10 },
 ];
 

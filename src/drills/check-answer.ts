@@ -57,14 +57,19 @@ export function checkChoice(options: ReadonlyArray<{ correct: boolean }>, chosen
   return options[chosen]?.correct === true;
 }
 
+/** The indexes 0..count-1 in random order (Fisher–Yates). */
+export function shuffle(count: number, random: () => number = Math.random): number[] {
+  const order = Array.from({ length: count }, (_, index) => index);
+  for (let index = order.length - 1; index > 0; index -= 1) {
+    const swap = Math.floor(random() * (index + 1));
+    [order[index], order[swap]] = [order[swap] as number, order[index] as number];
+  }
+  return order;
+}
+
 /** Shuffles step indexes so the starting order is never already the answer. */
 export function shuffledOrder(stepCount: number, random: () => number = Math.random): number[] {
-  const order = Array.from({ length: stepCount }, (_, index) => index);
-  do {
-    for (let index = order.length - 1; index > 0; index -= 1) {
-      const swap = Math.floor(random() * (index + 1));
-      [order[index], order[swap]] = [order[swap] as number, order[index] as number];
-    }
-  } while (stepCount > 1 && checkOrder(stepCount, order).correct);
+  let order = shuffle(stepCount, random);
+  while (stepCount > 1 && checkOrder(stepCount, order).correct) order = shuffle(stepCount, random);
   return order;
 }

@@ -1,6 +1,7 @@
 // Multiple choice and diagnosis: one radio group, "Check answer", then every option's verdict and
-// explanation. A diagnosis option names the layer as well as the cause.
-import { checkChoice } from '../../drills/check-answer.ts';
+// explanation. A diagnosis option names the layer as well as the cause. Options appear in a new
+// random order each time, so the right answer's position teaches nothing.
+import { checkChoice, shuffle } from '../../drills/check-answer.ts';
 import type { DrillOf } from '../../drills/drill.ts';
 import { ratingForAnswer } from '../../drills/rating.ts';
 import { el } from './dom.ts';
@@ -17,8 +18,9 @@ function optionLabel(drill: OptionsDrill, index: number): string {
 export function renderOptions(drill: OptionsDrill, options: DrillViewOptions): DrillView {
   const started = options.now();
   const name = `drill-${drill.id}`;
-  const items = drill.options.map((option, index) =>
-    el('li', {}, el('label', {}, el('input', { type: 'radio', name, value: String(index) }), ' ', optionLabel(drill, index)), el('p', { class: 'drill-explanation', hidden: true }, option.explanation)),
+  const order = shuffle(drill.options.length);
+  const items = order.map((index) =>
+    el('li', { 'data-option': String(index) }, el('label', {}, el('input', { type: 'radio', name, value: String(index) }), ' ', optionLabel(drill, index)), el('p', { class: 'drill-explanation', hidden: true }, drill.options[index]?.explanation ?? '')),
   );
   const message = el('p', { class: 'drill-message', role: 'status' });
   const submit = el('button', { type: 'submit', class: 'button' }, 'Check answer');
@@ -38,12 +40,14 @@ export function renderOptions(drill: OptionsDrill, options: DrillViewOptions): D
     if (options.feedback) {
       message.textContent = correct ? 'Correct.' : 'Not quite. Each option says why.';
       items.forEach((item, position) => {
-        item.dataset.verdict = drill.options[position]?.correct ? 'right' : 'wrong';
-        item.toggleAttribute('data-chosen', position === index);
+        const option = order[position] as number;
+        const right = drill.options[option]?.correct === true;
+        item.dataset.verdict = right ? 'right' : 'wrong';
+        item.toggleAttribute('data-chosen', option === index);
         const explanation = item.querySelector<HTMLElement>('.drill-explanation');
         if (explanation) {
           explanation.hidden = false;
-          explanation.prepend(el('strong', {}, drill.options[position]?.correct ? 'Right answer. ' : 'Wrong answer. '));
+          explanation.prepend(el('strong', {}, right ? 'Right answer. ' : 'Wrong answer. '));
         }
       });
     }

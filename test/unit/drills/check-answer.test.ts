@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkChoice, checkEstimate, checkOrder, parseEstimate, shuffledOrder } from '../../../src/drills/check-answer.ts';
+import { checkChoice, checkEstimate, checkOrder, parseEstimate, shuffle, shuffledOrder } from '../../../src/drills/check-answer.ts';
 
 describe('estimation answers', () => {
   it('reads numbers the way people type them', () => {
@@ -62,5 +62,20 @@ describe('choice and diagnosis answers', () => {
     expect(checkChoice(options, 1)).toBe(true);
     expect(checkChoice(options, 0)).toBe(false);
     expect(checkChoice(options, 5)).toBe(false);
+  });
+});
+
+describe('shuffling options', () => {
+  it('keeps every option exactly once', () => {
+    let state = 7;
+    const random = () => ((state = (state * 9301 + 49297) % 233280) / 233280);
+    for (let round = 0; round < 20; round += 1) expect([...shuffle(5, random)].sort()).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('moves the first option away from the top in some orders', () => {
+    let state = 11;
+    const random = () => ((state = (state * 9301 + 49297) % 233280) / 233280);
+    const firsts = new Set(Array.from({ length: 40 }, () => shuffle(4, random)[0]));
+    expect(firsts.size).toBeGreaterThan(1);
   });
 });
