@@ -177,3 +177,14 @@ test('a chapter ends with a link to practise its drills', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Practice: Caching');
   await expect(page.locator('article.drill')).toContainText('Drill 1 of');
 });
+
+test.describe('in the dark theme', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('an answered practice drill has no serious or critical accessibility violations', async ({ page }) => {
+    await page.goto('./drills/practice/caching/');
+    await expect(page.locator('article.drill')).toBeVisible();
+    await answerByKeyboard(page);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
