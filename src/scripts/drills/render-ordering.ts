@@ -33,7 +33,10 @@ export function renderOrdering(drill: DrillOf<'ordering'>, options: DrillViewOpt
         up.addEventListener('click', () => move(position, -1, 'up'));
         down.addEventListener('click', () => move(position, 1, 'down'));
         const item = el('li', {}, el('span', { class: 'drill-step' }, text), ' ', el('span', { class: 'drill-move' }, up, down));
-        if (answered && options.feedback) item.dataset.verdict = step === position ? 'right' : 'wrong';
+        if (answered && options.feedback) {
+          item.dataset.verdict = step === position ? 'right' : 'wrong';
+          item.append(el('span', { class: 'drill-place' }, step === position ? '✓ in place' : `✗ belongs at ${step + 1}`));
+        }
         return item;
       }),
     );
