@@ -12,10 +12,8 @@ export interface PlannedChapter {
   order: number;
 }
 
-export const plannedChapters: readonly PlannedChapter[] = [
-  { id: 'a-million-requests-per-second', title: 'Serving a million requests per second', order: 9 },
-  { id: 'production-architecture', title: 'The production architecture, end to end', order: 10 },
-];
+// Empty while every chapter of the syllabus is published; add { id, title, order } for a new one.
+export const plannedChapters: readonly PlannedChapter[] = [];
 
 export function plannedChapter(id: string): PlannedChapter | undefined {
   return plannedChapters.find((chapter) => chapter.id === id);

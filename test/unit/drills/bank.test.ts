@@ -34,6 +34,15 @@ describe('the drill bank in content/drills', () => {
     expect(chapters.filter((chapter) => !tagged.has(chapter))).toEqual([]);
   });
 
+  it('names the section to reread for every drill of a published chapter', () => {
+    const published = new Set(readdirSync('content/chapters').map((name) => name.replace(/\.mdx$/, '')));
+    const missing = drills.filter(({ data }) => {
+      const { chapter, section } = data as { chapter: string; section?: string };
+      return published.has(chapter) && !section;
+    });
+    expect(missing.map(({ file }) => file)).toEqual([]);
+  });
+
   it('asks each prompt only once', () => {
     const prompts = drills.map(({ data }) => (data as { prompt: string }).prompt);
     expect(prompts.filter((prompt, index) => prompts.indexOf(prompt) !== index)).toEqual([]);
