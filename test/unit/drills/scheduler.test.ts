@@ -23,6 +23,20 @@ describe('drill scheduling', () => {
     expect(dueDrills(progress, bank, new Date(card.due)).reviews).toEqual(['drill-1']);
   });
 
+  it('offers a fresh allowance of new drills the next day', () => {
+    const progress = emptyProgress();
+    for (const id of bank.slice(0, newPerDay)) reviewDrill(progress, id, ratings.easy, morning);
+    expect(dueDrills(progress, bank, morning).fresh).toEqual([]);
+    const tomorrow = new Date(2026, 10, 23, 9, 0, 0);
+    expect(dueDrills(progress, bank, tomorrow).fresh).toEqual(bank.slice(newPerDay));
+  });
+
+  it('ignores cards of drills no longer in the bank', () => {
+    const progress = emptyProgress();
+    const card = reviewDrill(progress, 'retired-drill', ratings.good, morning);
+    expect(dueDrills(progress, bank, new Date(card.due)).reviews).toEqual([]);
+  });
+
   it('schedules an Easy answer further out than an Again', () => {
     const progress = emptyProgress();
     const again = reviewDrill(progress, 'drill-1', ratings.again, morning);
