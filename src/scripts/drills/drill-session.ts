@@ -1,5 +1,6 @@
 // <drill-session>: daily review (due drills) or practice (one chapter's drills), one drill at a
-// time with feedback; each answer is saved at once as an FSRS review.
+// time with feedback; each answer is saved at once as an FSRS review. A drill rated Again comes
+// back once at the end of the session, as Anki's learning steps bring a missed card back.
 import { progressStore } from '../../progress/browser.ts';
 import { ratingNames } from '../../drills/rating.ts';
 import { dueCount, dueDrills } from '../../drills/due.ts';
@@ -14,6 +15,7 @@ class DrillSession extends HTMLElement {
   #position = 0;
   #right = 0;
   #graded = 0;
+  #repeated = new Set<string>();
   #stage = el('div', { class: 'drill-stage' });
 
   connectedCallback(): void {
@@ -54,7 +56,12 @@ class DrillSession extends HTMLElement {
             this.#position += 1;
             this.#show();
           });
-          after.replaceChildren(el('p', {}, `Scheduled as ${ratingNames[result.rating]}.`));
+          const again = result.rating === 1 && !this.#repeated.has(drill.id);
+          if (again) {
+            this.#repeated.add(drill.id);
+            this.#queue.push(drill);
+          }
+          after.replaceChildren(el('p', {}, `Scheduled as ${ratingNames[result.rating]}.${again ? ' It comes back once more at the end of this session.' : ''}`));
           if (result.correct === false) after.append(rereadLink(drill.href, drill.chapterTitle));
           after.append(next);
           next.focus();
