@@ -1,6 +1,6 @@
 // The course proxy the lab ships read-only (course-nginx.mjs) is a build of the engine; these
 // tests keep the committed copies equal to a fresh build and show that the lab's start command
-// tests and serves the starter's nginx.conf with that file alone.
+// tests and serves the starter's nginx.conf with that file alone, in front of the practice apps.
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +8,8 @@ import { describe, expect, test } from 'vitest';
 import { engineFile, freshEngine, labRoot, programFolders } from '../../../labs/reverse-proxy/services/build-lab-files.ts';
 import { readManifest } from '../../../graders/kit/manifest-file.ts';
 import { tryConnect } from '../../../graders/kit/process/port-probe.ts';
+import { HttpClient } from '../../../graders/kit/http/http-client.ts';
+import { Transcript } from '../../../graders/kit/http/transcript.ts';
 import { copyProgram, labDir } from '../../../scripts/lab/lab-folders.ts';
 import { freePortTriple, labId, movePorts } from './grade-reverse-proxy.ts';
 
@@ -34,23 +36,35 @@ describe('the reverse-proxy lab files', () => {
     }
   });
 
-  test('the start command serves the starter config on its port until it is stopped', { timeout: 20_000 }, async () => {
+  test('the start command serves the solution in front of the practice apps, which show the forwarding headers', { timeout: 20_000 }, async () => {
     const manifest = readManifest(labDir(labId));
-    const dir = copyProgram(labId, { kind: 'starter' });
+    const dir = copyProgram(labId, { kind: 'solution' });
     const port = await freePortTriple();
     movePorts(dir, port);
-    const child = spawn(process.execPath, manifest.start.args, { cwd: dir, stdio: 'ignore' });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const start = (args: string[]) => {
+      const child = spawn(process.execPath, args, { cwd: dir, stdio: 'ignore' });
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      return async () => {
+        child.kill('SIGTERM');
+        await exited;
+      };
+    };
+    const stops = [start(manifest.start.args), start(['practice-apps.mjs', String(port + 1), String(port + 2)])];
     try {
-      let connected = false;
-      for (let i = 0; i < 100 && !connected; i += 1) {
-        connected = (await tryConnect('127.0.0.1', port, 200)).ok;
-        if (!connected) await new Promise((resolve) => setTimeout(resolve, 50));
+      for (const listening of [port, port + 1, port + 2]) {
+        let connected = false;
+        for (let i = 0; i < 100 && !connected; i += 1) {
+          connected = (await tryConnect('127.0.0.1', listening, 200)).ok;
+          if (!connected) await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        expect(connected, `nothing listens on ${listening}`).toBe(true);
       }
-      expect(connected).toBe(true);
+      const http = new HttpClient({ host: '127.0.0.1', port, transcript: new Transcript() });
+      const answers = [await http.get('/api/products'), await http.get('/api/products')].map((response) => JSON.parse(response.body.toString('utf8')) as { instance: string; path: string; headers: Record<string, string> });
+      expect(answers.map((answer) => answer.instance).sort()).toEqual(['app-1', 'app-2']);
+      expect(answers[0]).toMatchObject({ path: '/api/products', headers: { 'x-real-ip': '127.0.0.1', 'x-forwarded-for': '127.0.0.1', 'x-forwarded-proto': 'http' } });
     } finally {
-      child.kill('SIGTERM');
-      await exited;
+      for (const stop of stops) await stop();
       rmSync(dir, { recursive: true, force: true });
     }
   });
