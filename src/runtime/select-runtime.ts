@@ -1,6 +1,10 @@
-// Which runtime a lab page uses, and the sentence the page shows about why. WebContainer when
-// the page can host one (cross-origin isolated, a browser with SharedArrayBuffer); else the
-// local runner when one answers; else an explanation of how to run the lab another way.
+// Which runtime a lab page uses, and the sentence the page shows about why. The local runner
+// when one answers: it exists only where the course is served from the learner's own machine
+// (`npm start`, `npm run dev`), runs their real Node and needs no network, whereas the
+// WebContainer must first download its runtime from stackblitz.com, which an offline learner
+// would wait out for the whole boot timeout. Else the WebContainer when the page can host one
+// (cross-origin isolated, a browser with SharedArrayBuffer), as on a static host; else an
+// explanation of how to run the lab another way.
 // `?runtime=local|webcontainer` forces a choice; `?runtime=auto` goes back to choosing.
 import type { RuntimeKind } from './lab-runtime.ts';
 
@@ -42,8 +46,10 @@ export async function selectRuntime(env: RuntimeEnvironment): Promise<RuntimeDec
     if (await env.runnerAnswers()) return { kind: 'local', reason: 'Local runner, as ?runtime=local asks.' };
     return { kind: 'none', reason: '?runtime=local was asked for, but no local runner answers on this server.' };
   }
+  if (await env.runnerAnswers()) {
+    return { kind: 'local', reason: 'Local runner: the course server on your computer runs your code with your own Node.' };
+  }
   if (!problem) return { kind: 'webcontainer', reason: 'In-browser runtime: this page is cross-origin isolated and the browser supports it.' };
-  if (await env.runnerAnswers()) return { kind: 'local', reason: `Local runner: the in-browser runtime cannot start because ${problem}, and the server that sent this page runs labs.` };
   return { kind: 'none', reason: `No runtime: ${problem}, and no local runner answers on this server.` };
 }
 

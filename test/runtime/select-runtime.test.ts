@@ -31,22 +31,27 @@ class MapStorage {
 }
 
 describe('choosing a runtime', () => {
-  it('picks the WebContainer on an isolated page in a capable browser without asking for a runner', async () => {
-    const env = environment({ runner: true });
+  it('picks the local runner when the server that sent the page runs labs, even where the WebContainer could run', async () => {
+    const decision = await selectRuntime(environment({ runner: true }));
+    expect(decision).toEqual({ kind: 'local', reason: expect.stringContaining('course server on your computer') });
+  });
+
+  it('picks the WebContainer on an isolated page in a capable browser when no runner answers, as on a static host', async () => {
+    const env = environment({ runner: false });
     const decision = await selectRuntime(env);
     expect(decision.kind).toBe('webcontainer');
     expect(decision.reason).toContain('cross-origin isolated');
-    expect(env.asked()).toBe(0);
+    expect(env.asked()).toBe(1);
   });
 
-  it('falls back to the local runner when the page is not isolated, and says why', async () => {
+  it('uses the local runner on a page that is not isolated', async () => {
     const decision = await selectRuntime(environment({ crossOriginIsolated: false, runner: true }));
-    expect(decision).toEqual({ kind: 'local', reason: expect.stringContaining('not cross-origin isolated') });
+    expect(decision.kind).toBe('local');
   });
 
-  it('falls back to the local runner in a browser without SharedArrayBuffer', async () => {
-    const decision = await selectRuntime(environment({ webContainerCapable: false, runner: true }));
-    expect(decision.kind).toBe('local');
+  it('explains what is missing when the page is not isolated and no runner answers', async () => {
+    const decision = await selectRuntime(environment({ webContainerCapable: false }));
+    expect(decision.kind).toBe('none');
     expect(decision.reason).toContain('SharedArrayBuffer');
   });
 
