@@ -7,7 +7,7 @@ const boundMs = labSettings.gatewayTimeoutBoundMs;
 
 export const timesOutSlowUpstream = defineCheck<LabWorld>({
   slug: 'times-out-slow-upstream',
-  title: `When the app instances stop answering, GET /api/ gets 504 Gateway Timeout within ${boundMs / 1000} s instead of hanging`,
+  title: `When the app instances stop answering, GET /api/ gets 504 Gateway Timeout (or 502 when no instance is left to try) within ${boundMs / 1000} s instead of hanging`,
   hint: 'nginx waits 60 s for an upstream by default, so a hung app hangs every client with it. Set proxy_connect_timeout 2s; and proxy_read_timeout 2s; where /api/ is proxied: after the timeout nginx tries the other instance, then answers 504 itself. See https://nginx.org/en/docs/http/ngx_http_proxy_module.html#proxy_read_timeout',
   timeoutMs: boundMs + 5000,
   async run(ctx) {
