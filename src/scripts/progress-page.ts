@@ -53,7 +53,17 @@ function render(progress: Progress): void {
     setText('[data-lab-status]', labStatusText(lab), row);
     setText('[data-lab-best]', bestScoreText(lab), row);
   }
+  for (const row of document.querySelectorAll<HTMLElement>('tr[data-drill-chapter]')) {
+    setText('[data-drill-practised]', drillPractiseText(progress, (row.dataset.drillIds ?? '').split(' ').filter(Boolean)), row);
+  }
   renderSetAside();
+}
+
+/** "3 of 21, 1 in long-term review": drills with a card, and those FSRS has in its review state. */
+function drillPractiseText(progress: Progress, ids: string[]): string {
+  const cards = ids.map((id) => progress.drills[id]).filter((card) => card !== undefined);
+  const reviewing = cards.filter((card) => card.state === 2).length;
+  return `${cards.length} of ${ids.length}` + (reviewing ? `, ${reviewing} in long-term review` : '');
 }
 
 function report(message: string, failed: boolean): void {

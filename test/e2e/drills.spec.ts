@@ -67,6 +67,9 @@ test('a keyboard-only practice session lowers the due count, and a reload keeps 
   await expect(dueCount(page)).toHaveText('8');
   await page.goto('./');
   await expect(dueCount(page)).toHaveText('8');
+  await page.goto('./progress/');
+  await expect(dueCount(page)).toHaveText('8');
+  await expect(page.locator('tr[data-drill-chapter="addresses-ports-and-names"] [data-drill-practised]')).toHaveText(/^2 of \d+/);
 });
 
 test('a drill answered wrongly comes back at the end of the session', async ({ page }) => {

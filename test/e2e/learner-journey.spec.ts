@@ -25,7 +25,7 @@ test('a learner answers a quiz and marks a chapter read, and both survive a relo
   await expect(page.getByLabel('I have read this chapter')).toBeChecked();
 
   await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Progress' }).click();
-  const row = page.getByRole('row', { name: new RegExp(chapterTitle) });
+  const row = page.getByRole('region', { name: 'Chapters' }).getByRole('row', { name: new RegExp(chapterTitle) });
   await expect(row.getByRole('cell').first()).toHaveText(/^Read on /);
   await expect(row.getByRole('cell').nth(1)).toHaveText(/^1 of \d+ answered/);
 
