@@ -12,6 +12,15 @@ export const checkSlugSchema = z
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a check slug is kebab-case and says what it checks')
   .describe('Stable name of a check, e.g. "serves-static-files".');
 
+/** A relative path inside the lab folder: no leading "/", no "." or ".." segments, no backslashes. */
+function isLabFilePath(path: string): boolean {
+  return path.length > 0 && !path.startsWith('/') && !/[\\\0]/.test(path) && path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+
+const bundlePathSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9._-]*)+$/i, 'a path under public/bundles/, e.g. "engines/nginx.mjs"');
+
 export const manifestCheckSchema = z.object({
   slug: checkSlugSchema,
   title: z.string().min(1).describe('What the check verifies, as a learner reads it.'),
@@ -28,6 +37,15 @@ export const labManifestSchema = z
       .object({
         editable: z.array(z.string().min(1)).min(1).describe('Paths, relative to the lab work folder, the learner edits.'),
         readonly: z.array(z.string().min(1)).default([]).describe('Paths shown but not editable (fixtures, provided modules).'),
+        provided: z
+          .record(z.string(), bundlePathSchema)
+          .superRefine((provided, context) => {
+            for (const path of Object.keys(provided)) {
+              if (!isLabFilePath(path)) context.addIssue({ code: 'custom', path: [path], message: `"${path}" is not a path inside the lab folder: write it relative, without "." or ".." segments, e.g. "course-nginx.mjs"` });
+            }
+          })
+          .default({})
+          .describe('Built files the course puts into the work folder, read-only: work-folder path → path under public/bundles/ (see scripts/bundle.ts). Never committed in starter/ or solution/.'),
       })
       .describe('Which starter files the learner may edit.'),
     start: z

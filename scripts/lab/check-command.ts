@@ -1,11 +1,13 @@
 // `lab check <id>`: grades a folder with the lab's grader, through the same command line as
 // the bundled grader, so the output, the JSON and the exit codes are identical.
-import { existsSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { readManifest } from '../../graders/kit/manifest-file.ts';
 import { runGraderCli } from '../../graders/kit/grader-cli.ts';
 import { CliError } from './cli-args.ts';
 import { loadGrader } from './grader-loader.ts';
-import { labIds, repoRoot, workDir } from './lab-folders.ts';
+import { copyProgram, labDir, labIds, labsRoot, repoRoot, workDir } from './lab-folders.ts';
+import { placeProvidedFiles } from './provided-files.ts';
 
 export function requireLab(id: string): void {
   const ids = labIds();
@@ -24,5 +26,14 @@ export async function checkCommand(id: string, dir: string | undefined, graderAr
   }
   const grader = await loadGrader(id);
   const rerun = `npm run lab -- check ${id}${dir ? ` --dir ${dir}` : ''}`;
-  return runGraderCli(grader, ['--dir', folder, ...graderArgs], { rerun });
+  // The repo's own starter, solution and mutants are graded as copies, so the provided files
+  // never land next to the committed ones; a learner's folder gets fresh provided files.
+  const insideLabs = (folder + sep).startsWith(labsRoot + sep);
+  const graded = insideLabs ? copyProgram(id, { kind: 'folder', dir: folder }) : folder;
+  if (!insideLabs) placeProvidedFiles(readManifest(labDir(id)), folder);
+  try {
+    return await runGraderCli(grader, ['--dir', graded, ...graderArgs], { rerun });
+  } finally {
+    if (insideLabs) rmSync(graded, { recursive: true, force: true });
+  }
 }

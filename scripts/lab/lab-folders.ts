@@ -5,7 +5,9 @@ import { cpSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readManifest } from '../../graders/kit/manifest-file.ts';
 import { readMutantDeclaration, mutantDeclarationFile, type MutantDeclaration } from '../../graders/kit/mutant-schema.ts';
+import { placeProvidedFiles } from './provided-files.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const labsRoot = join(repoRoot, 'labs');
@@ -52,7 +54,7 @@ export function describeVariant(variant: Variant): string {
   return variant.kind;
 }
 
-/** Copies a lab program into a fresh temporary folder, so a run never touches the repo's copy. */
+/** Copies a lab program, with the lab's provided files, into a fresh temporary folder, so a run never touches the repo's copy. */
 export function copyProgram(id: string, variant: Variant): string {
   const into = mkdtempSync(join(tmpdir(), `lab-${id}-`));
   const source = variant.kind === 'folder' ? variant.dir : join(labDir(id), variant.kind === 'mutant' ? 'solution' : variant.kind);
@@ -62,5 +64,6 @@ export function copyProgram(id: string, variant: Variant): string {
     if (!existsSync(mutantDir)) throw new Error(`lab ${id} has no mutant "${variant.name}" (looked in ${mutantDir})`);
     cpSync(mutantDir, into, { recursive: true, filter: (path) => !path.endsWith(mutantDeclarationFile) });
   }
+  placeProvidedFiles(readManifest(labDir(id)), into);
   return into;
 }

@@ -8,6 +8,7 @@ import { learnerHost } from '../../graders/kit/define-grader.ts';
 import { CliError } from './cli-args.ts';
 import { requireLab } from './check-command.ts';
 import { labDir, repoRoot, workDir } from './lab-folders.ts';
+import { placeProvidedFiles } from './provided-files.ts';
 
 function parsePort(rest: string[], fallback: number): number {
   if (rest.length === 0) return fallback;
@@ -30,6 +31,7 @@ export async function startCommand(id: string, dir: string | undefined, rest: st
   } else {
     write(`Using your work in ${shown} (delete that folder to start over from the starter).`);
   }
+  placeProvidedFiles(manifest, folder);
   const command = [manifest.start.command, ...manifest.start.args].join(' ');
   write(`Running \`${command}\` with PORT=${port} HOST=${learnerHost}: try http://${learnerHost}:${port}/ . Stop with Ctrl-C.`);
   write(`Check your work from another terminal: npm run lab -- check ${id}${dir ? ` --dir ${dir}` : ''}`);

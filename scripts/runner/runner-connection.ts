@@ -12,7 +12,13 @@ import {
   type ServerMessage,
 } from '../../runtime-protocol/messages.ts';
 import { sendRequest } from '../../runtime-protocol/send-request.mjs';
+import { copyProvidedFiles } from '../lab/provided-files.ts';
 import { LabNotFoundError, loadLab, type LabCatalogOptions, type RunnerLab } from './lab-catalog.ts';
+
+/** Files the lab ships (read-only starter files and provided builds) keep their course copy. */
+function isReadOnly(lab: RunnerLab, path: string): boolean {
+  return lab.manifest.files.readonly.includes(path) || path in lab.manifest.files.provided;
+}
 import { choosePort, PortWatch } from './port-watch.ts';
 import { RunnerProcess } from './runner-process.ts';
 import { WorkFolder, WorkFolderError } from './work-folder.ts';
@@ -88,7 +94,8 @@ export class RunnerConnection {
         const lab = loadLab(message.lab, this.#options);
         const folder = new WorkFolder(join(this.#options.workRoot, lab.manifest.id));
         folder.reset(lab.starter);
-        const writable = Object.entries(message.files).filter(([path]) => !lab.manifest.files.readonly.includes(path));
+        copyProvidedFiles(lab.manifest, this.#options.bundlesDir, folder.root);
+        const writable = Object.entries(message.files).filter(([path]) => !isReadOnly(lab, path));
         for (const [path, contents] of writable) folder.write(path, contents);
         this.#mounted = { lab, folder };
         this.#send({ type: 'mounted', id: message.id, files: writable.length });
@@ -96,7 +103,7 @@ export class RunnerConnection {
       }
       case 'write': {
         const { lab, folder } = this.#requireMounted();
-        if (lab.manifest.files.readonly.includes(message.path)) {
+        if (isReadOnly(lab, message.path)) {
           throw new Refused(`${message.path} is read-only in this lab; the lab provides it and the grader relies on it as it is.`);
         }
         folder.write(message.path, message.contents);

@@ -1,7 +1,7 @@
 // Lab files travel as a flat map ("public/index.html" → text); the WebContainer mounts a
 // nested tree. This turns one into the other and refuses paths that would leave the lab.
 export interface FileNode {
-  file: { contents: string };
+  file: { contents: string | Uint8Array };
 }
 export interface DirectoryNode {
   directory: FileTree;
@@ -20,7 +20,7 @@ export function labPathSegments(path: string): string[] {
   return segments;
 }
 
-export function toFileTree(files: Record<string, string>): FileTree {
+export function toFileTree(files: Record<string, string | Uint8Array>): FileTree {
   const root: FileTree = {};
   for (const [path, contents] of Object.entries(files)) {
     const segments = labPathSegments(path);

@@ -13,6 +13,8 @@ export interface LabMount {
   id: string;
   /** Every file of the lab's work folder, by path relative to it ("public/index.html"). */
   files: Record<string, string>;
+  /** Built files the course provides read-only (manifest `files.provided`): path → URL to fetch. */
+  provided: Record<string, string>;
   start: { command: string; args: string[] };
   ports: number[];
   /** Where the lab's grader bundle is served, e.g. "/bundles/graders/first-web-server.mjs". */

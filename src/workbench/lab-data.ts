@@ -18,6 +18,8 @@ export interface LabPageData {
   ports: number[];
   checks: LabCheckInfo[];
   graderUrl: string;
+  /** Built files the course provides read-only (manifest `files.provided`): path → URL. */
+  provided: Record<string, string>;
   /** The site's base path, for the runner's endpoints. */
   base: string;
 }

@@ -71,8 +71,8 @@ export class LabSession {
         this.runtime.set({ status: 'unavailable', reason: started.reason, kind: null, echoesInput: false });
         return;
       }
-      const { graderUrl, ports, start, id } = this.data;
-      await started.runtime.mount({ id, files: this.files.snapshot(), start, ports, graderUrl });
+      const { graderUrl, provided, ports, start, id } = this.data;
+      await started.runtime.mount({ id, files: this.files.snapshot(), provided, start, ports, graderUrl });
       this.files.takeUnwritten();
       started.runtime.onPort(({ port, state }) => {
         if (this.#process) this.program.update((current) => ({ ...current, listening: state === 'open' ? port : null }));

@@ -117,6 +117,18 @@ describe('writes into the lab work folder', () => {
     expect(readFileSync(join(outside, 'target.txt'), 'utf8')).toBe('original');
   });
 
+  it('puts the lab\'s provided files in the folder from the bundles, and refuses to change them', async () => {
+    expect(readFileSync(join(folder, 'tools/greeting.mjs'), 'utf8')).toContain("'provided by the course'");
+    const reply = await client.call({ type: 'write', path: 'tools/greeting.mjs', contents: 'export const greeting = "mine";' });
+    expect(reply.type === 'failed' && reply.message).toContain('read-only');
+    expect(readFileSync(join(folder, 'tools/greeting.mjs'), 'utf8')).toContain("'provided by the course'");
+  });
+
+  it('keeps the provided copy when a page mounts its own version of a provided file', async () => {
+    await client.call({ type: 'mount', lab: 'echo-lab', files: { 'tools/greeting.mjs': 'export const greeting = "mine";' } });
+    expect(readFileSync(join(folder, 'tools/greeting.mjs'), 'utf8')).toContain("'provided by the course'");
+  });
+
   it('refuses to change a read-only file of the lab', async () => {
     const reply = await client.call({ type: 'write', path: 'package.json', contents: '{"scripts":{}}' });
     expect(reply.type === 'failed' && reply.message).toContain('read-only');

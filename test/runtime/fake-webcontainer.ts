@@ -53,7 +53,7 @@ export class FakeProcess implements ContainerProcess {
 type PortListener = (port: number, type: 'open' | 'close', url: string) => void;
 
 export class FakeContainer implements Container {
-  readonly files = new Map<string, string>();
+  readonly files = new Map<string, string | Uint8Array>();
   readonly spawns: SpawnCall[] = [];
   tornDown = false;
   /** Decides what each spawned process does; by default it prints nothing and keeps running. */

@@ -13,6 +13,7 @@ const lab: LabMount = {
   start: { command: 'node', args: ['server.js'] },
   ports: [4598],
   graderUrl: '/bundles/graders/second-echo-lab.mjs',
+  provided: {},
 };
 
 let harness: RunnerHarness;

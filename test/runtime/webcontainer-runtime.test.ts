@@ -10,6 +10,7 @@ const lab: LabMount = {
   start: { command: 'node', args: ['server.js'] },
   ports: [8080],
   graderUrl: '/bundles/graders/first-web-server.mjs',
+  provided: {},
 };
 
 async function mounted(api = new FakeWebContainerApi()) {
@@ -31,6 +32,26 @@ describe('WebContainer runtime', () => {
     expect(container.files.get('tools/grader.mjs')).toBe('// grader bundle');
     expect(container.files.get('tools/send-request.mjs')).toContain('export function sendRequest');
     expect(fetched).toEqual(['/bundles/graders/first-web-server.mjs']);
+  });
+
+  it('fetches the lab\'s provided files and mounts them, bytes intact, beside the learner files', async () => {
+    const api = new FakeWebContainerApi();
+    const booter = new ContainerBooter({ loadApi: async () => api, timeoutMs: 5000 });
+    const wasm = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]);
+    const runtime = await WebContainerRuntime.start(booter, async (url) => (url.endsWith('.wasm') ? wasm : '// grader bundle'));
+    await runtime.mount({ ...lab, provided: { 'runtime/python.wasm': '/bundles/pyodide/pyodide.asm.wasm' } });
+    expect(api.container.files.get('lab/runtime/python.wasm')).toEqual(wasm);
+    expect(api.container.files.get('lab/server.js')).toBe('console.log("hi")');
+  });
+
+  it('says to rebuild when a provided file cannot be fetched', async () => {
+    const api = new FakeWebContainerApi();
+    const booter = new ContainerBooter({ loadApi: async () => api, timeoutMs: 5000 });
+    const runtime = await WebContainerRuntime.start(booter, async (url) => {
+      if (url.includes('engines')) throw new Error(`HTTP 404 from ${url}`);
+      return '// grader bundle';
+    });
+    await expect(runtime.mount({ ...lab, provided: { 'course-nginx.mjs': '/bundles/engines/nginx.mjs' } })).rejects.toThrow(/course file course-nginx\.mjs.*HTTP 404.*npm run build/s);
   });
 
   it('boots with cross-origin isolation settings matching the pages and only once per page', async () => {

@@ -16,6 +16,7 @@ const data: LabPageData = {
   ports: [8080],
   checks: [{ slug: 'listens-on-port', title: 'Listens', hint: 'Call listen().' }],
   graderUrl: '/bundles/graders/first-web-server.mjs',
+  provided: {},
   base: '/',
 };
 

@@ -1,12 +1,12 @@
-// The lab's start command, `node launch.mjs` (this file, bundled into starter/ and solution/
-// by build-lab-files.ts): it runs the learner's server.js. When DATABASE_URL or CACHE_URL is
+// The lab's start command, `node launch.mjs` (this file, bundled by scripts/bundle.ts and
+// provided to the work folder through the manifest's files.provided): it runs the learner's server.js. When DATABASE_URL or CACHE_URL is
 // not set, as with `npm run lab -- start cache-aside` or Run in the course, it first starts the
 // missing service in this same process: a practice product database, or the course's cache
 // server. The checks set both variables to their own database and cache, so then it only
 // loads server.js.
 import { startCacheServer } from '../../engines/redis/server.ts';
-import { ProductDatabase } from './product-database.ts';
-import { practiceProducts, practiceReadLatencyMs } from './practice-products.ts';
+import { ProductDatabase } from '../services/product-database.ts';
+import { practiceProducts, practiceReadLatencyMs } from '../services/practice-products.ts';
 
 const say = (line: string) => console.log(`[launch] ${line}`);
 

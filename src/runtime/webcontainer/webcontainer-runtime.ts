@@ -27,12 +27,13 @@ import type { Container, ContainerSpawnOptions } from './webcontainer-api.ts';
 export const labFolder = 'lab';
 export const toolsFolder = 'tools';
 
-export type FetchText = (url: string) => Promise<string>;
+/** Fetches a file the container needs (the grader, a provided engine) from the site. */
+export type FetchFile = (url: string) => Promise<string | Uint8Array>;
 
-async function fetchTextOverNetwork(url: string): Promise<string> {
+async function fetchOverNetwork(url: string): Promise<Uint8Array> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`HTTP ${response.status} from ${url}`);
-  return response.text();
+  return new Uint8Array(await response.arrayBuffer());
 }
 
 export class WebContainerRuntime implements LabRuntime {
@@ -40,17 +41,17 @@ export class WebContainerRuntime implements LabRuntime {
   readonly echoesInput = true;
   readonly #container: Container;
   readonly #release: () => void;
-  readonly #fetchText: FetchText;
+  readonly #fetchFile: FetchFile;
   readonly #ports = new Listeners<PortInfo>();
   readonly #openPorts = new Set<number>();
   readonly #processes = new Set<ContainerProcessHandle>();
   readonly #unsubscribe: Unsubscribe;
   #lab: LabMount | undefined;
 
-  private constructor(container: Container, release: () => void, fetchText: FetchText) {
+  private constructor(container: Container, release: () => void, fetchFile: FetchFile) {
     this.#container = container;
     this.#release = release;
-    this.#fetchText = fetchText;
+    this.#fetchFile = fetchFile;
     this.#unsubscribe = container.on('port', (port, type) => {
       // Only the lab's own ports: the grader's copy of the program may listen elsewhere meanwhile.
       if (this.#lab && !this.#lab.ports.includes(port)) return;
@@ -61,24 +62,30 @@ export class WebContainerRuntime implements LabRuntime {
   }
 
   /** Boots (or reuses) the page's container; rejects with a RuntimeError that says what to do. */
-  static async start(booter: ContainerBooter, fetchText: FetchText = fetchTextOverNetwork): Promise<WebContainerRuntime> {
+  static async start(booter: ContainerBooter, fetchFile: FetchFile = fetchOverNetwork): Promise<WebContainerRuntime> {
     const container = await booter.container();
-    return new WebContainerRuntime(container, () => booter.release(container), fetchText);
+    return new WebContainerRuntime(container, () => booter.release(container), fetchFile);
   }
 
   async mount(lab: LabMount): Promise<void> {
-    let grader: string;
+    const rebuild = 'The site may have been built without its bundles: run `npm run build` (or `npm start`) and reload.';
+    let grader: string | Uint8Array;
     try {
-      grader = await this.#fetchText(lab.graderUrl);
+      grader = await this.#fetchFile(lab.graderUrl);
     } catch (error) {
-      throw new RuntimeError(
-        `The grader of this lab could not be loaded (${(error as Error).message}).`,
-        'The site may have been built without its bundles: run `npm run build` (or `npm start`) and reload.',
-      );
+      throw new RuntimeError(`The grader of this lab could not be loaded (${(error as Error).message}).`, rebuild);
+    }
+    const provided: Record<string, string | Uint8Array> = {};
+    for (const [path, url] of Object.entries(lab.provided)) {
+      try {
+        provided[path] = await this.#fetchFile(url);
+      } catch (error) {
+        throw new RuntimeError(`The course file ${path} of this lab could not be loaded (${(error as Error).message}).`, rebuild);
+      }
     }
     await this.#container.fs.rm(labFolder, { recursive: true, force: true });
     await this.#container.mount({
-      [labFolder]: { directory: toFileTree(lab.files) },
+      [labFolder]: { directory: toFileTree({ ...lab.files, ...provided }) },
       [toolsFolder]: { directory: { 'grader.mjs': { file: { contents: grader } }, 'send-request.mjs': { file: { contents: sendRequestSource } } } },
     });
     this.#lab = lab;

@@ -36,6 +36,7 @@ export function labPageData(manifest: LabManifest): LabPageData {
     ports: manifest.ports,
     checks: manifest.checks,
     graderUrl: withBase(`/bundles/graders/${manifest.id}.mjs`),
+    provided: Object.fromEntries(Object.entries(manifest.files.provided).map(([path, bundle]) => [path, withBase(`/bundles/${bundle}`)])),
     base: withBase('/'),
   };
 }

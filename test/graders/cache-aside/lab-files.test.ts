@@ -1,11 +1,11 @@
-// The files the lab ships read-only next to the learner's server.js are builds of their
-// sources; these tests keep the committed copies equal to fresh builds and show that the
-// start command brings its own practice database and cache when none is configured.
+// The files the lab provides read-only next to the learner's server.js (manifest
+// files.provided) are built from their sources; these tests show that they reach the program
+// folder, and that the start command brings its own practice database and cache when none is
+// configured.
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { freshBuilds, labRoot, programFolders } from '../../../labs/cache-aside/services/build-lab-files.ts';
 import { ProductDatabase } from '../../../labs/cache-aside/services/product-database.ts';
 import { freeServicePort } from '../../../graders/cache-aside/service-port.ts';
 import { readManifest } from '../../../graders/kit/manifest-file.ts';
@@ -45,20 +45,20 @@ async function startApi(dir: string, port: number, env: Record<string, string> =
 }
 
 describe('the read-only files of the cache-aside lab', () => {
-  test('are the same as fresh builds of their sources in the starter and the solution', { timeout: 30_000 }, async () => {
-    const built = await freshBuilds();
-    for (const folder of programFolders) {
-      for (const [name, contents] of Object.entries(built)) {
-        const committed = readFileSync(join(labRoot, folder, name), 'utf8');
-        expect(committed === contents, `labs/cache-aside/${folder}/${name} differs from a fresh build: run node labs/cache-aside/services/build-lab-files.ts`).toBe(true);
-      }
-    }
-  });
-
-  test('are listed as read-only in the manifest, with server.js the only file to edit', () => {
+  test('are provided from their builds, not committed next to the learner files, with server.js the only file to edit', () => {
     const manifest = readManifest(labDir(labId));
     expect(manifest.files.editable).toEqual(['server.js']);
-    expect(manifest.files.readonly).toEqual(expect.arrayContaining(['launch.mjs', 'cache-client.mjs']));
+    expect(Object.keys(manifest.files.provided).sort()).toEqual(['cache-client.mjs', 'launch.mjs']);
+    for (const folder of ['starter', 'solution']) {
+      for (const name of Object.keys(manifest.files.provided)) expect(existsSync(join(labDir(labId), folder, name)), `${folder}/${name}`).toBe(false);
+    }
+    const dir = copyProgram(labId, { kind: 'starter' });
+    try {
+      expect(readFileSync(join(dir, 'launch.mjs'), 'utf8')).toContain('built from labs/cache-aside/provided/launch.ts');
+      expect(readFileSync(join(dir, 'cache-client.mjs'), 'utf8')).toContain('built from labs/engines/redis/client.ts');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('start the starter with a practice database and cache when none is configured', { timeout: 30_000 }, async () => {

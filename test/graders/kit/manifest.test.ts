@@ -40,6 +40,12 @@ describe('lab manifests', () => {
     expect(problems({ ...valid, title: undefined })[0]).toMatch(/^title: .*received nothing \(the field is missing\)$/);
   });
 
+  test('accept provided files as bundle paths and refuse paths that leave the lab or the bundles', () => {
+    expect(problems({ ...valid, files: { editable: ['server.js'], provided: { 'course-nginx.mjs': 'engines/nginx.mjs' } } })).toEqual([]);
+    expect(problems({ ...valid, files: { editable: ['server.js'], provided: { '../escape.mjs': 'engines/nginx.mjs' } } })[0]).toMatch(/^files\.provided.*a path inside the lab folder/);
+    expect(problems({ ...valid, files: { editable: ['server.js'], provided: { 'course-nginx.mjs': '../secrets/key.mjs' } } })[0]).toMatch(/^files\.provided\.course-nginx\.mjs: a path under public\/bundles\//);
+  });
+
   test('reject unknown fields by name', () => {
     expect(problems({ ...valid, chekcs: [] })).toEqual(['(the whole file): unknown field "chekcs"; remove it or check the spelling']);
   });

@@ -1,11 +1,10 @@
-// The course proxy the lab ships read-only (course-nginx.mjs) is a build of the engine; these
-// tests keep the committed copies equal to a fresh build and show that the lab's start command
-// tests and serves the starter's nginx.conf with that file alone, in front of the practice apps.
+// The course proxy the lab provides read-only (course-nginx.mjs, manifest `files.provided`) is the
+// engine bundle; these tests show that the lab's start command tests and serves the starter's
+// nginx.conf with that file alone, in front of the practice apps.
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { engineFile, freshEngine, labRoot, programFolders } from '../../../labs/reverse-proxy/services/build-lab-files.ts';
 import { readManifest } from '../../../graders/kit/manifest-file.ts';
 import { tryConnect } from '../../../graders/kit/process/port-probe.ts';
 import { HttpClient } from '../../../graders/kit/http/http-client.ts';
@@ -13,10 +12,20 @@ import { Transcript } from '../../../graders/kit/http/transcript.ts';
 import { copyProgram, labDir } from '../../../scripts/lab/lab-folders.ts';
 import { freePortTriple, labId, movePorts } from './grade-reverse-proxy.ts';
 
+const labRoot = labDir(labId);
+const programFolders = ['starter', 'solution'] as const;
+
 describe('the reverse-proxy lab files', () => {
-  test.each(programFolders)('%s/course-nginx.mjs is a fresh build of the course proxy', { timeout: 30_000 }, async (folder) => {
-    const fresh = await freshEngine();
-    expect(readFileSync(join(labRoot, folder, engineFile), 'utf8') === fresh, `labs/reverse-proxy/${folder}/${engineFile} is stale; run: node labs/reverse-proxy/services/build-lab-files.ts`).toBe(true);
+  test('the course proxy is provided from the engine bundle, not committed next to the learner files', () => {
+    const manifest = readManifest(labDir(labId));
+    expect(manifest.files.provided).toEqual({ 'course-nginx.mjs': 'engines/nginx.mjs' });
+    for (const folder of programFolders) expect(existsSync(join(labRoot, folder, 'course-nginx.mjs')), `${folder}/course-nginx.mjs`).toBe(false);
+    const dir = copyProgram(labId, { kind: 'starter' });
+    try {
+      expect(readFileSync(join(dir, 'course-nginx.mjs'), 'utf8')).toContain('built from labs/engines/nginx/cli.ts');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('starter and solution ship every file the manifest lists, and the same public/ and mime.types', () => {
@@ -30,9 +39,14 @@ describe('the reverse-proxy lab files', () => {
   test('the start command with -t accepts the starter and the solution as nginx -t would', () => {
     const manifest = readManifest(labDir(labId));
     for (const folder of programFolders) {
-      const run = spawnSync(process.execPath, [...manifest.start.args, '-t'], { cwd: join(labRoot, folder), encoding: 'utf8' });
-      expect(run.stderr).toBe('nginx: the configuration file ./nginx.conf syntax is ok\nnginx: configuration file ./nginx.conf test is successful\n');
-      expect(run.status).toBe(0);
+      const dir = copyProgram(labId, { kind: folder });
+      try {
+        const run = spawnSync(process.execPath, [...manifest.start.args, '-t'], { cwd: dir, encoding: 'utf8' });
+        expect(run.stderr).toBe('nginx: the configuration file ./nginx.conf syntax is ok\nnginx: configuration file ./nginx.conf test is successful\n');
+        expect(run.status).toBe(0);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     }
   });
 
