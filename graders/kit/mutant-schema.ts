@@ -1,5 +1,6 @@
-// A mutant is a deliberately wrong solution: `labs/<id>/mutants/<name>/` holds the files that
-// differ from the solution plus `mutant.json`, which names the one check it must fail.
+// A mutant is a deliberately wrong solution: `labs/<id>/mutants/<name>/mutant.json` names the
+// one check it must fail and, as `edits`, the small changes that turn the solution into the
+// mutant; files in the folder beside it replace the solution's whole file instead.
 // The grader tests prove each mutant fails exactly that check, so every check can fail.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,8 +14,22 @@ export const mutantDeclarationSchema = z
   .object({
     fails: checkSlugSchema.describe('Slug of the one check this mutant must fail; every earlier check must pass.'),
     why: z.string().min(1).describe('The mistake the mutant makes, as a learner might make it.'),
+    edits: z
+      .array(
+        z
+          .object({
+            file: z.string().min(1).describe('Path of a solution file, relative to solution/.'),
+            find: z.string().min(1).describe('Text that occurs exactly once in that file.'),
+            replace: z.string().describe('What the mutant has instead.'),
+          })
+          .strict(),
+      )
+      .default([])
+      .describe('Changes applied to the solution, in order; scripts/lab/compact-mutants.ts writes them from full-file mutants.'),
   })
   .strict();
+
+export type MutantEdit = MutantDeclaration['edits'][number];
 
 export type MutantDeclaration = z.infer<typeof mutantDeclarationSchema>;
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readManifest } from '../../graders/kit/manifest-file.ts';
 import { readMutantDeclaration, mutantDeclarationFile, type MutantDeclaration } from '../../graders/kit/mutant-schema.ts';
+import { applyMutantEdits } from './mutant-edits.ts';
 import { placeProvidedFiles } from './provided-files.ts';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -63,6 +64,7 @@ export function copyProgram(id: string, variant: Variant): string {
     const mutantDir = join(labDir(id), 'mutants', variant.name);
     if (!existsSync(mutantDir)) throw new Error(`lab ${id} has no mutant "${variant.name}" (looked in ${mutantDir})`);
     cpSync(mutantDir, into, { recursive: true, filter: (path) => !path.endsWith(mutantDeclarationFile) });
+    applyMutantEdits(into, readMutantDeclaration(mutantDir).edits, `${id}/${variant.name}`);
   }
   placeProvidedFiles(readManifest(labDir(id)), into);
   return into;
