@@ -17,5 +17,9 @@ export default defineConfig({
   // Prism marks tokens with classes, which src/styles/code.css colours for both themes; Shiki's
   // default writes a dark theme's colours inline into every token.
   markdown: { syntaxHighlight: 'prism' },
+  // Scripts always ship as files, never inlined into the page: the Content-Security-Policy
+  // (scripts/hosting/headers.ts) allows scripts from the site itself, not inline ones. Other
+  // assets keep Vite's default (undefined falls back to its 4 KB limit).
+  vite: { build: { assetsInlineLimit: (file) => (/\.m?js$/.test(file) ? false : undefined) } },
   server: { port: 4321, host: '127.0.0.1' },
 });

@@ -1,9 +1,11 @@
-// `npm run build`: lab bundles first (the site links to them), then the site, then its links.
+// `npm run build`: lab bundles first (the site links to them), then the site, its search index,
+// then its links.
 import { spawnSync } from 'node:child_process';
 
 const steps: Array<[string, string[]]> = [
   ['node', ['scripts/bundle.ts']],
   ['node_modules/.bin/astro', ['build']],
+  ['node', ['scripts/hosting/search-index.ts']],
   ['node', ['scripts/check-links.ts']],
 ];
 

@@ -1,10 +1,12 @@
 // Serves the built course (dist/) the way a static host would: files as they are, directory
-// index.html, the site's 404 page for anything else, under the configured BASE_PATH.
+// index.html, the site's 404 page for anything else, under the configured BASE_PATH, with the
+// production headers of scripts/hosting/headers.ts (cross-origin isolation, CSP, …).
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { crossOriginIsolationHeaders, isLoopbackHost } from './runner/isolation-headers.ts';
+import { headersFor } from './hosting/headers.ts';
+import { isLoopbackHost } from './runner/isolation-headers.ts';
 import { LocalRunner } from './runner/local-runner.ts';
 
 const { values } = parseArgs({
@@ -28,6 +30,7 @@ const contentTypes: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
   '.wasm': 'application/wasm',
   '.txt': 'text/plain; charset=utf-8',
   '.xml': 'application/xml',
@@ -68,7 +71,7 @@ const server = createServer((request, response) => {
   response.writeHead(status, {
     'Content-Type': contentTypes[extname(path)] ?? 'application/octet-stream',
     'Cache-Control': 'no-cache',
-    ...crossOriginIsolationHeaders,
+    ...headersFor(url.pathname, base),
   });
   if (request.method === 'HEAD') response.end();
   else createReadStream(path).pipe(response);

@@ -1,0 +1,146 @@
+// The course as a static host serves it: built with BASE_PATH=/course/, its search index built,
+// and served by scripts/serve.ts with the production headers of scripts/hosting/headers.ts
+// (cross-origin isolation and the Content-Security-Policy). Every page type must work with the
+// policy on and report no violation; search, a quiz and a lab (Local runtime) must work.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { expect, test, type Page } from '@playwright/test';
+import { contentSecurityPolicy } from '../../scripts/hosting/headers.ts';
+
+const port = 27401;
+const origin = `http://127.0.0.1:${port}`;
+const dist = '.work/e2e-hosting-dist';
+const env = { ...process.env, BASE_PATH: '/course/', ASTRO_CACHE_DIR: '.work/e2e-hosting-cache' };
+let server: ChildProcess | undefined;
+
+function run(command: string, args: string[]): void {
+  const result = spawnSync(command, args, { env, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed with BASE_PATH=/course/:\n${result.stderr}${result.stdout}`);
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  run('node_modules/.bin/astro', ['build', '--outDir', dist]);
+  run('node', ['scripts/hosting/search-index.ts', '--dist', dist]);
+  server = spawn('node', ['scripts/serve.ts', '--port', String(port), '--dir', dist], { env, stdio: 'ignore' });
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    if (await fetch(`${origin}/course/`).then((response) => response.ok, () => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the /course/ build was not served on port ${port}`);
+});
+
+test.afterAll(() => {
+  server?.kill();
+});
+
+interface PageProblems {
+  violations: string[];
+  consoleErrors: string[];
+}
+
+/** Records CSP violations (the DOM event) and console errors from here on. */
+async function watchProblems(page: Page): Promise<PageProblems> {
+  const problems: PageProblems = { violations: [], consoleErrors: [] };
+  await page.exposeFunction('__reportViolation', (text: string) => problems.violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as unknown as { __reportViolation(text: string): void }).__reportViolation(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} on ${location.pathname}`);
+    });
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.consoleErrors.push(`${page.url()}: ${message.text()}`);
+  });
+  return problems;
+}
+
+async function visit(page: Page, path: string): Promise<void> {
+  const response = await page.goto(`${origin}/course/${path}`);
+  expect(response!.headers()['content-security-policy'], `${path} is sent with the policy`).toBe(contentSecurityPolicy);
+  expect(await page.evaluate(() => crossOriginIsolated), `${path} is cross-origin isolated`).toBe(true);
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => sessionStorage.setItem('port-to-production:runtime', 'local'));
+});
+
+test('every page type works under the production policy with no violation or console error', async ({ page }) => {
+  test.setTimeout(120_000);
+  const problems = await watchProblems(page);
+  await visit(page, '');
+  await page.locator('.outline a').first().click();
+  await expect(page).toHaveURL(/\/course\/chapters\/[a-z0-9-]+\/$/);
+  await expect(page.locator('theme-select select')).toBeVisible();
+
+  await visit(page, 'labs/first-web-server/');
+  await page.waitForFunction(() => window.__labEditor !== undefined);
+  await expect(page.locator('[data-runtime-badge]')).toContainText('Local runner');
+  // The editor and the terminal are up: both write styles at run time, which a CSP may block.
+  await expect(page.locator('.wb-editor .monaco-editor')).toBeVisible();
+  await expect(page.locator('.wb-terminal .xterm')).toBeVisible();
+
+  for (const path of ['drills/', 'drills/practice/caching/', 'drills/review/', 'drills/mock/', 'progress/']) {
+    await visit(page, path);
+    await page.waitForLoadState('networkidle');
+  }
+  expect(problems.violations).toEqual([]);
+  expect(problems.consoleErrors).toEqual([]);
+});
+
+test('search opens with / and Ctrl+K, shows results with excerpts, and follows one under /course/', async ({ page }) => {
+  const problems = await watchProblems(page);
+  await visit(page, 'chapters/caching/');
+  const dialog = page.getByRole('dialog', { name: 'Search the course' });
+
+  await page.keyboard.press('Control+k');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await page.keyboard.press('/');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.type('gunicorn workers');
+  await expect(dialog.getByRole('status')).toHaveText(/^\d+ results? for “gunicorn workers”\.$/);
+  const first = dialog.locator('.search-hit').first();
+  await expect(first.locator('.search-hit-excerpt mark').first()).toBeVisible();
+  const href = await first.locator('.search-hit-link').getAttribute('href');
+  expect(href).toMatch(/^\/course\/(chapters|labs|drills)\//);
+  await first.locator('.search-hit-link').click();
+  await expect(page).toHaveURL(`${origin}${href}`);
+  await expect(page.locator('h1')).toBeVisible();
+
+  // Drills are found by their prompt, and lead to their chapter's practice page.
+  await page.keyboard.press('/');
+  await page.keyboard.type('s-maxage');
+  await expect(dialog.locator('.search-hit-link', { hasText: 'Drill ·' }).first()).toHaveAttribute('href', /^\/course\/drills\/practice\/[a-z0-9-]+\/#drill-[a-z0-9-]+$/);
+  expect(problems.violations).toEqual([]);
+  expect(problems.consoleErrors).toEqual([]);
+});
+
+test('a quiz answer is checked and counted under the production policy', async ({ page }) => {
+  const problems = await watchProblems(page);
+  await visit(page, 'chapters/caching/');
+  const quiz = page.locator('quiz-question').first();
+  await quiz.locator('.quiz-options input').first().check();
+  await quiz.getByRole('button', { name: 'Check answer' }).click();
+  await expect(quiz.getByRole('status')).toHaveText(/^(Correct|Not quite)/);
+  await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Progress' }).click();
+  await expect(page.getByText(/1 of \d+ quiz questions answered/)).toBeVisible();
+  expect(problems.violations).toEqual([]);
+  expect(problems.consoleErrors).toEqual([]);
+});
+
+test('a lab grades the starter on the Local runtime over its WebSocket under the production policy', async ({ page }) => {
+  test.setTimeout(90_000);
+  const problems = await watchProblems(page);
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  await visit(page, 'labs/first-web-server/');
+  await page.waitForFunction(() => window.__labEditor !== undefined);
+  await expect(page.getByRole('button', { name: 'Check', exact: true })).toBeEnabled();
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.locator('[data-checks-summary]')).toContainText(/\d+ of \d+ checks pass\. Failed: /, { timeout: 45_000 });
+  // The grader's result was validated in a worker, which worker-src must allow.
+  expect(workers.some((url) => url.startsWith(`${origin}/course/_astro/`))).toBe(true);
+  expect(problems.violations).toEqual([]);
+  expect(problems.consoleErrors).toEqual([]);
+});
