@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readManifest } from '../../graders/kit/manifest-file.ts';
 import { readMutantDeclaration, mutantDeclarationFile, type MutantDeclaration } from '../../graders/kit/mutant-schema.ts';
+import { programLayers } from '../../graders/kit/program-layers.ts';
 import { applyMutantEdits } from './mutant-edits.ts';
 import { placeProvidedFiles } from './provided-files.ts';
 
@@ -58,8 +59,8 @@ export function describeVariant(variant: Variant): string {
 /** Copies a lab program, with the lab's provided files, into a fresh temporary folder, so a run never touches the repo's copy. */
 export function copyProgram(id: string, variant: Variant): string {
   const into = mkdtempSync(join(tmpdir(), `lab-${id}-`));
-  const source = variant.kind === 'folder' ? variant.dir : join(labDir(id), variant.kind === 'mutant' ? 'solution' : variant.kind);
-  cpSync(source, into, { recursive: true });
+  const sources = variant.kind === 'folder' ? [variant.dir] : programLayers(labDir(id), variant.kind === 'mutant' ? 'solution' : variant.kind);
+  for (const source of sources) cpSync(source, into, { recursive: true });
   if (variant.kind === 'mutant') {
     const mutantDir = join(labDir(id), 'mutants', variant.name);
     if (!existsSync(mutantDir)) throw new Error(`lab ${id} has no mutant "${variant.name}" (looked in ${mutantDir})`);

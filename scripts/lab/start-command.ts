@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { readManifest } from '../../graders/kit/manifest-file.ts';
+import { programLayers } from '../../graders/kit/program-layers.ts';
 import { learnerHost } from '../../graders/kit/define-grader.ts';
 import { CliError } from './cli-args.ts';
 import { requireLab } from './check-command.ts';
@@ -26,7 +27,7 @@ export async function startCommand(id: string, dir: string | undefined, rest: st
   const folder = resolve(dir ?? workDir(id));
   const shown = relative(repoRoot, folder).startsWith('..') ? folder : relative(repoRoot, folder);
   if (!existsSync(folder) || readdirSync(folder).length === 0) {
-    cpSync(resolve(labDir(id), 'starter'), folder, { recursive: true });
+    for (const layer of programLayers(labDir(id), 'starter')) cpSync(layer, folder, { recursive: true });
     write(`Copied the starter of "${manifest.title}" to ${shown}. Edit ${manifest.files.editable.join(', ')} there.`);
   } else {
     write(`Using your work in ${shown} (delete that folder to start over from the starter).`);

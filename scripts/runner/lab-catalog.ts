@@ -3,10 +3,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { labIdSchema, labManifestSchema, type LabManifest } from '../../graders/kit/manifest-schema.ts';
+import { programLayers } from '../../graders/kit/program-layers.ts';
 
 export interface RunnerLab {
   manifest: LabManifest;
-  starter: string;
+  /** The folders the starter is copied from, in order (common/, then starter/). */
+  starter: string[];
   grader: string;
 }
 
@@ -25,5 +27,5 @@ export function loadLab(id: string, options: LabCatalogOptions): RunnerLab {
   if (!existsSync(file)) throw new LabNotFoundError(`There is no lab "${id}": ${file} does not exist.`);
   const parsed = labManifestSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success) throw new LabNotFoundError(`${file} is not a valid lab manifest (${parsed.error.issues[0]?.message}); run \`npm run lab -- list\` to see the problem.`);
-  return { manifest: parsed.data, starter: join(folder, 'starter'), grader: resolve(options.bundlesDir, 'graders', `${id}.mjs`) };
+  return { manifest: parsed.data, starter: programLayers(folder, 'starter'), grader: resolve(options.bundlesDir, 'graders', `${id}.mjs`) };
 }

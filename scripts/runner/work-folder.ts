@@ -31,11 +31,11 @@ export class WorkFolder {
     this.root = realpathSync(root);
   }
 
-  /** Empties the folder and fills it with a copy of `source` (the lab's starter). */
-  reset(source: string): void {
+  /** Empties the folder and fills it with copies of `sources` in order (the lab's starter layers). */
+  reset(sources: string[]): void {
     rmSync(this.root, { recursive: true, force: true });
     mkdirSync(this.root, { recursive: true });
-    cpSync(source, this.root, { recursive: true });
+    for (const source of sources) cpSync(source, this.root, { recursive: true });
   }
 
   write(path: string, contents: string): void {

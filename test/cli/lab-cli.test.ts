@@ -119,7 +119,7 @@ describe('npm run lab -- list and start', () => {
   test('lists the first lab with its title and chapter', async () => {
     const run = await runCli(['scripts/lab.ts', 'list']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^first-web-server {2}Your first web server$/m);
+    expect(run.stdout).toMatch(/^first-web-server +Your first web server$/m);
     expect(run.stdout).toContain('chapter web-servers-and-reverse-proxies');
   });
 

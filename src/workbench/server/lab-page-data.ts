@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { LabManifest } from '../../../graders/kit/manifest-schema.ts';
+import { programLayers } from '../../../graders/kit/program-layers.ts';
 import { labsDir } from '../../course/paths.ts';
 import { withBase } from '../../course/urls.ts';
 import type { LabPageData } from '../lab-data.ts';
@@ -24,13 +25,18 @@ export function readTree(folder: string): Record<string, string> {
   return files;
 }
 
+/** A program as the learner sees it: common/ with starter/ or solution/ laid over it. */
+function readProgram(labFolder: string, kind: 'starter' | 'solution'): Record<string, string> {
+  return Object.assign({}, ...programLayers(labFolder, kind).map(readTree)) as Record<string, string>;
+}
+
 export function labPageData(manifest: LabManifest): LabPageData {
   const folder = join(labsDir, manifest.id);
   return {
     id: manifest.id,
     title: manifest.title,
-    starter: readTree(join(folder, 'starter')),
-    solution: readTree(join(folder, 'solution')),
+    starter: readProgram(folder, 'starter'),
+    solution: readProgram(folder, 'solution'),
     editable: manifest.files.editable,
     start: manifest.start,
     ports: manifest.ports,
