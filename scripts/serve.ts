@@ -14,6 +14,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.PORT ?? '4321' },
     host: { type: 'string', default: '127.0.0.1' },
     dir: { type: 'string', default: 'dist' },
+    // `--headers none` serves like GitHub Pages, which sends none of the production headers.
+    headers: { type: 'string', default: 'production' },
   },
 });
 
@@ -35,6 +37,12 @@ const contentTypes: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
   '.xml': 'application/xml',
 };
+
+if (values.headers !== 'production' && values.headers !== 'none') {
+  console.error(`--headers ${values.headers} is not a choice: use "production" (the default: COOP, COEP, CSP and the rest) or "none" (as GitHub Pages serves).`);
+  process.exit(2);
+}
+const sendHeaders = values.headers === 'production';
 
 if (!existsSync(join(root, 'index.html'))) {
   console.error(`No built site in ${root}. Run \`npm run build\` first (npm start does both).`);
@@ -71,7 +79,7 @@ const server = createServer((request, response) => {
   response.writeHead(status, {
     'Content-Type': contentTypes[extname(path)] ?? 'application/octet-stream',
     'Cache-Control': 'no-cache',
-    ...headersFor(url.pathname, base),
+    ...(sendHeaders ? headersFor(url.pathname, base) : {}),
   });
   if (request.method === 'HEAD') response.end();
   else createReadStream(path).pipe(response);

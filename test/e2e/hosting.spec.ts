@@ -8,9 +8,11 @@ import { contentSecurityPolicy } from '../../scripts/hosting/headers.ts';
 
 const port = 27401;
 const origin = `http://127.0.0.1:${port}`;
+// The same build served with no headers at all, as GitHub Pages serves it.
+const bareOrigin = 'http://127.0.0.1:27402';
 const dist = '.work/e2e-hosting-dist';
 const env = { ...process.env, BASE_PATH: '/course/', ASTRO_CACHE_DIR: '.work/e2e-hosting-cache' };
-let server: ChildProcess | undefined;
+const servers: ChildProcess[] = [];
 
 function run(command: string, args: string[]): void {
   const result = spawnSync(command, args, { env, encoding: 'utf8' });
@@ -21,16 +23,19 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   run('node_modules/.bin/astro', ['build', '--outDir', dist]);
   run('node', ['scripts/hosting/search-index.ts', '--dist', dist]);
-  server = spawn('node', ['scripts/serve.ts', '--port', String(port), '--dir', dist], { env, stdio: 'ignore' });
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    if (await fetch(`${origin}/course/`).then((response) => response.ok, () => false)) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  for (const [address, headers] of [[origin, 'production'], [bareOrigin, 'none']] as const) {
+    servers.push(spawn('node', ['scripts/serve.ts', '--port', new URL(address).port, '--dir', dist, '--headers', headers], { env, stdio: 'ignore' }));
+    let ready = false;
+    for (let attempt = 0; attempt < 100 && !ready; attempt += 1) {
+      ready = await fetch(`${address}/course/`).then((response) => response.ok, () => false);
+      if (!ready) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    if (!ready) throw new Error(`the /course/ build was not served at ${address} (--headers ${headers})`);
   }
-  throw new Error(`the /course/ build was not served on port ${port}`);
 });
 
 test.afterAll(() => {
-  server?.kill();
+  for (const server of servers) server.kill();
 });
 
 interface PageProblems {
@@ -143,4 +148,19 @@ test('a lab grades the starter on the Local runtime over its WebSocket under the
   expect(workers.some((url) => url.startsWith(`${origin}/course/_astro/`))).toBe(true);
   expect(problems.violations).toEqual([]);
   expect(problems.consoleErrors).toEqual([]);
+});
+
+test('on a host that sends no headers, a lab page isolates itself through the service worker and chapters do not load it', async ({ page }) => {
+  const registrations = async () => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length);
+  const chapter = await page.goto(`${bareOrigin}/course/chapters/caching/`);
+  expect(chapter!.headers()['cross-origin-embedder-policy']).toBeUndefined();
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+  expect(await registrations()).toBe(0);
+
+  await page.goto(`${bareOrigin}/course/labs/first-web-server/`);
+  // The page registers the worker and reloads once; from then on the worker serves it.
+  await expect.poll(() => page.evaluate(() => crossOriginIsolated).catch(() => false), { timeout: 20_000 }).toBe(true);
+  expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${bareOrigin}/course/coi-serviceworker.js`);
+  await page.waitForFunction(() => window.__labEditor !== undefined);
+  await expect(page.locator('[data-runtime-badge]')).toContainText('Local runner');
 });
