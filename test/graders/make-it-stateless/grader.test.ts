@@ -1,0 +1,92 @@
+import { readdirSync, rmSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { freeServicePort } from '../../../graders/cache-aside/service-port.ts';
+import { readManifest } from '../../../graders/kit/manifest-file.ts';
+import { graderResultSchema } from '../../../graders/kit/result-schema.ts';
+import { grader } from '../../../graders/make-it-stateless/grader.ts';
+import { labDir } from '../../../scripts/lab/lab-folders.ts';
+import { explain, gradeStateless, labId, notPassing, programFolder } from './grade-make-it-stateless.ts';
+
+// A full run takes about 8 s alone (the session TTL and an instance restart set most of it);
+// several run side by side here, on two cores.
+const runTimeoutMs = 60_000;
+
+describe.concurrent('the make-it-stateless grader', () => {
+  test('declares exactly the checks of its manifest, in the same order', () => {
+    const manifest = readManifest(labDir(labId));
+    expect(grader.checks).toEqual(manifest.checks.map(({ slug, title, hint }) => ({ slug, title, hint })));
+    expect(grader.checks.map((check) => check.slug)).toEqual([
+      'starts-and-listens',
+      'sets-a-session-cookie',
+      'stays-logged-in-across-instances',
+      'survives-a-killed-instance',
+      'logs-out-on-every-instance',
+      'expires-idle-sessions',
+    ]);
+  });
+
+  test('passes the solution on every check, through three instances, and leaves no process behind', { timeout: runTimeoutMs }, async () => {
+    const run = await gradeStateless({ kind: 'solution' });
+    const { result, events, leftovers } = run;
+    expect(graderResultSchema.safeParse(result).success).toBe(true);
+    expect(notPassing(result), explain(run)).toEqual([]);
+    expect(result.status).toBe('pass');
+    const started = events.flatMap((event) => (event.type === 'process-start' ? [event.label] : []));
+    // Three instances, and once more the one the kill check restarts.
+    expect([...new Set(started)].sort()).toEqual(['app-1', 'app-2', 'app-3']);
+    expect(started).toHaveLength(4);
+    expect(result.checks.find((check) => check.slug === 'stays-logged-in-across-instances')?.message).toMatch(/app-1: 4, app-2: 4, app-3: 4/);
+    expect(leftovers).toEqual([]);
+  });
+
+  test('fails the starter at stays-logged-in-across-instances, because another instance does not know the session', { timeout: runTimeoutMs }, async () => {
+    const { result, leftovers } = await gradeStateless({ kind: 'starter' });
+    const [starts, cookie, stays, ...rest] = result.checks;
+    expect([starts?.status, cookie?.status]).toEqual(['pass', 'pass']);
+    expect(stays).toMatchObject({ slug: 'stays-logged-in-across-instances', status: 'fail', reason: 'assertion' });
+    expect(stays?.message).toMatch(/^GET \/me number 1, served by app-\d, answered 401 Unauthorized although [a-z]+-\d+ had logged in on app-\d\. app-\d does not know the session that app-\d created: the cache has no key session:/);
+    expect(stays?.repro).toMatch(/^curl -i .*http:\/\/127\.0\.0\.1:\d+\/me/);
+    expect(rest.every((check) => check.status === 'skipped')).toBe(true);
+    expect(leftovers).toEqual([]);
+  });
+
+  test('passes a correct program that is slow to start and slow to answer', { timeout: runTimeoutMs }, async () => {
+    const run = await gradeStateless({ kind: 'fixture', name: 'slow-but-correct' });
+    expect(notPassing(run.result), explain(run)).toEqual([]);
+    expect(run.leftovers).toEqual([]);
+  });
+
+  test('reports an instance that dies during a check as exited, by name, with its last words', { timeout: runTimeoutMs }, async () => {
+    const run = await gradeStateless({ kind: 'fixture', name: 'crashes-on-logout' });
+    expect(notPassing(run.result), explain(run)).toEqual([
+      ['logs-out-on-every-instance', 'fail'],
+      ['expires-idle-sessions', 'skipped'],
+    ]);
+    const failed = run.result.checks.find((check) => check.slug === 'logs-out-on-every-instance');
+    expect(failed?.reason).toBe('exited');
+    expect(failed?.message).toMatch(/^app-\d, the instance of your server on port \d+, exited with code 1 during this check/);
+    expect(failed?.actual).toContain('TypeError: cannot read the logout audit log');
+    expect(run.leftovers).toEqual([]);
+  });
+
+  test('logs in different random users when given a different seed, and the same ones for the same seed', { timeout: runTimeoutMs }, async () => {
+    const runs = await Promise.all([gradeStateless({ kind: 'starter' }, { seed: 7 }), gradeStateless({ kind: 'starter' }, { seed: 7 }), gradeStateless({ kind: 'starter' }, { seed: 8 })]);
+    const names = runs.map((run) => /although ([a-z]+-\d+) had logged in/.exec(run.result.checks[2]?.message ?? '')?.[1]);
+    expect(names[0]).toMatch(/^[a-z]+-\d{3}$/);
+    expect(names[1]).toBe(names[0]);
+    expect(names[2]).not.toBe(names[0]);
+  });
+
+  test('leaves the learner folder as it found it', { timeout: runTimeoutMs }, async () => {
+    const dir = programFolder({ kind: 'solution' });
+    const listing = () => readdirSync(dir, { recursive: true }).map(String).sort();
+    try {
+      const before = listing();
+      const result = await grader.run({ dir, port: await freeServicePort() });
+      expect(result.status).toBe('pass');
+      expect(listing()).toEqual(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
