@@ -2,7 +2,8 @@
 // same run, through the same upstream: a small Node load loop on loopback keeps C keep-alive
 // connections busy for a few seconds against each proxy in turn (twice, alternating), for a
 // proxied location and a static file; then the differential corpus for its size and agreement.
-// A script, not a test.   node scripts/bench/nginx.ts [--seconds 3] [--connections 32]
+// A script, not a test.   node scripts/bench/nginx.ts [--seconds 3] [--connections 32] [--port 4500]
+// (the proxies listen on --port, the upstream on the port after it).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
@@ -12,15 +13,21 @@ import { parseArgs } from 'node:util';
 import { runCorpus } from '../../test/engines/nginx/harness/run-corpus.ts';
 import { nginxAvailable, nginxBinary } from '../../test/engines/nginx/harness/targets.ts';
 
-const PROXY_PORT = 4500;
-const UPSTREAM_PORT = 4501;
 const GOAL = 0.5;
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '3' }, connections: { type: 'string', default: '32' } } });
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '3' }, connections: { type: 'string', default: '32' }, port: { type: 'string', default: '4500' } },
+});
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
+const PROXY_PORT = Number(values.port);
+const UPSTREAM_PORT = PROXY_PORT + 1;
 if (!(seconds >= 1 && seconds <= 30) || !Number.isInteger(connections) || connections < 1 || connections > 256) {
   console.error('nginx bench: --seconds must be from 1 to 30 and --connections a whole number from 1 to 256');
+  process.exit(1);
+}
+if (!Number.isInteger(PROXY_PORT) || PROXY_PORT < 1024 || PROXY_PORT > 65534) {
+  console.error(`nginx bench: --port must be a whole number from 1024 to 65534 (got "${values.port}"); the upstream uses the next port`);
   process.exit(1);
 }
 if (!nginxAvailable()) {

@@ -69,6 +69,7 @@ export async function proxyRequest(r: HttpRequest, rt: Runtime, pass: ProxyPass)
       head, body: conf.get<boolean>('proxy_pass_request_body') === false ? Buffer.alloc(0) : r.body, headRequest: method === 'HEAD',
       connectTimeoutMs: conf.get<number>('proxy_connect_timeout') ?? 60000,
       readTimeoutMs: conf.get<number>('proxy_read_timeout') ?? 60000,
+      stream: true,
     }, u.pool);
     r.upstreamAddrs.push(peer.name);
     r.upstreamTimes.push(((Date.now() - t0) / 1000).toFixed(3));
@@ -84,6 +85,7 @@ export async function proxyRequest(r: HttpRequest, rt: Runtime, pass: ProxyPass)
       const retryable = [500, 502, 503, 504, 403, 404, 429].includes(status) && nextUpstream.includes(flag);
       r.upstreamStatuses.push(String(status));
       if (retryable && canRetry(flag, true)) {
+        result.body?.abort();
         releasePeer(set, peer, status !== 403 && status !== 404);
         continue;
       }
@@ -96,10 +98,16 @@ export async function proxyRequest(r: HttpRequest, rt: Runtime, pass: ProxyPass)
         if (hopByHop.has(lower) || hiddenByConf?.includes(lower)) return false;
         return !hidden.has(lower) || passed?.includes(lower) === true;
       });
-      const lengthKnown = result.response.headers.some(([n]) => n.toLowerCase() === 'content-length');
-      const reply: Reply = { status, reason: result.response.reason, headers: rewriteRedirect(r, pass, headers), body: result.response.body, proxied: true, lengthKnown };
-      if (conf.get<boolean>('proxy_intercept_errors') && status >= 300 && hasErrorPage(r, status)) return { ...specialReply(status), proxied: true };
-      return reply;
+      const length = result.response.headers.find(([n]) => n.toLowerCase() === 'content-length')?.[1];
+      if (conf.get<boolean>('proxy_intercept_errors') && status >= 300 && hasErrorPage(r, status)) {
+        result.body?.abort();
+        return { ...specialReply(status), proxied: true };
+      }
+      return {
+        status, reason: result.response.reason, headers: rewriteRedirect(r, pass, headers), body: result.response.body, proxied: true,
+        lengthKnown: length !== undefined,
+        ...(result.body ? { stream: result.body, streamLength: Number(length ?? -1) } : {}),
+      };
     }
     r.upstreamStatuses.push(String(statusFor[result.kind]));
     rt.errorLog(r, result.message, `http://${peer.name}${head.toString('latin1').split(' ')[1]}`);

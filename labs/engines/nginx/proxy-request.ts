@@ -32,10 +32,18 @@ const defaultHeaders: SetHeader[] = [
   { name: 'Upgrade', value: compileTemplate('') },
 ];
 
+const noUserHeaders: SetHeader[] = [];
+/** Effective lists by proxy_set_header list: the configuration does not change once loaded. */
+const effectiveByList = new WeakMap<SetHeader[], SetHeader[]>();
+
 /** The effective header list: proxy_set_header entries, then defaults they do not override. */
 export function effectiveProxyHeaders(userHeaders: SetHeader[]): SetHeader[] {
+  const known = effectiveByList.get(userHeaders);
+  if (known) return known;
   const names = new Set(userHeaders.map((h) => h.name.toLowerCase()));
-  return [...userHeaders, ...defaultHeaders.filter((h) => !names.has(h.name.toLowerCase()))];
+  const list = [...userHeaders, ...defaultHeaders.filter((h) => !names.has(h.name.toLowerCase()))];
+  effectiveByList.set(userHeaders, list);
+  return list;
 }
 
 export function upstreamUri(r: HttpRequest, pass: ProxyPass): string {
@@ -54,7 +62,7 @@ export function upstreamUri(r: HttpRequest, pass: ProxyPass): string {
 export function buildUpstreamHead(r: HttpRequest, pass: ProxyPass, method: string): Buffer {
   const conf = r.conf;
   const version = conf.get<string>('proxy_http_version') ?? '1.0';
-  const headers = effectiveProxyHeaders(conf.get<SetHeader[]>('proxy_set_header') ?? []);
+  const headers = effectiveProxyHeaders(conf.get<SetHeader[]>('proxy_set_header') ?? noUserHeaders);
   const lookup = (name: string) => lookupVariable(r, name);
   const passBody = conf.get<boolean>('proxy_pass_request_body') !== false;
   const hasBody = passBody && (r.body.length > 0 || r.header('content-length') !== undefined || r.header('transfer-encoding') !== undefined);

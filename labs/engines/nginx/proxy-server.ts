@@ -1,8 +1,8 @@
 // The listening side of the course proxy: opens the sockets the `listen` directives ask for,
 // turns each HTTP request into an HttpRequest, picks the virtual server and runs the phases.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { createAccessLogWriter } from './access-log.ts';
+import { serveConnection, type ClientConnection, type ClientRequest, type RejectedRequest } from './client-connection.ts';
 import { addressGroups, bindings, groupFor, type AddressGroup } from './listeners.ts';
 import type { LoadOutcome } from './load-config.ts';
 import { specialReply, type Reply } from './reply.ts';
@@ -33,56 +33,48 @@ const defaultIo: ProxyIo = {
 const validHeaderName = /^[A-Za-z0-9-]+$/;
 
 let connectionCounter = 0;
-const connectionIds = new WeakMap<object, { id: number; requests: number }>();
 
-const noBody = Buffer.alloc(0);
-
-function readBody(req: IncomingMessage): Promise<Buffer> | Buffer {
-  // A request without Content-Length or Transfer-Encoding has no body: skip the stream.
-  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
-    req.resume();
-    return noBody;
-  }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+/** What one accepted connection knows about itself ($connection, $remote_addr, ...). */
+interface ConnectionInfo {
+  id: number;
+  requests: number;
+  remoteAddr: string;
+  remotePort: number;
+  localAddr: string;
+  localPort: number;
+  group: AddressGroup;
 }
 
-async function serve(req: IncomingMessage, res: ServerResponse, group: AddressGroup, rt: Runtime): Promise<void> {
-  const socket = req.socket;
-  let conn = connectionIds.get(socket);
-  if (!conn) {
-    conn = { id: ++connectionCounter, requests: 0 };
-    connectionIds.set(socket, conn);
-  }
-  conn.requests++;
+const plainAddr = (a: string | undefined) => (a ?? '').replace(/^::ffff:/, '');
+
+async function serve(req: ClientRequest | RejectedRequest, conn: ClientConnection, info: ConnectionInfo, rt: Runtime): Promise<void> {
+  info.requests++;
   const headers: Array<[string, string]> = [];
-  for (let i = 0; i < req.rawHeaders.length; i += 2) {
-    if (validHeaderName.test(req.rawHeaders[i]!)) headers.push([req.rawHeaders[i]!, req.rawHeaders[i + 1]!]);
-  }
-  const rawUrl = Buffer.from(req.url ?? '/', 'utf8').toString('latin1');
+  for (const h of req.headers) if (validHeaderName.test(h[0])) headers.push(h);
   const r = new HttpRequest(
     {
-      remoteAddr: (socket.remoteAddress ?? '').replace(/^::ffff:/, ''), remotePort: socket.remotePort ?? 0,
-      localAddr: (socket.localAddress ?? '').replace(/^::ffff:/, ''), localPort: socket.localPort ?? 0,
-      connectionId: conn.id, connectionRequests: conn.requests,
+      remoteAddr: info.remoteAddr, remotePort: info.remotePort, localAddr: info.localAddr, localPort: info.localPort,
+      connectionId: info.id, connectionRequests: info.requests,
     },
-    req.method ?? 'GET', rawUrl, req.httpVersion, headers,
+    req.method, req.target, req.httpVersion, headers,
   );
-  r.body = await readBody(req);
+  const group = info.group;
   let reply: Reply;
+  if ('rejected' in req) {
+    r.server = group.defaultServer;
+    r.conf = group.defaultServer.conf;
+    return respond(conn, r, specialReply(req.rejected), rt, true);
+  }
+  r.body = req.body;
   try {
-    const target = parseTarget(rawUrl);
+    const target = parseTarget(req.target);
     const host = validateHost(target.host ?? r.header('host') ?? '');
     const choice = selectServer(group.servers, group.defaultServer, host);
     r.server = choice.server;
     r.conf = choice.server.conf;
     r.host = host || choice.server.primaryName;
-    Object.assign(r.namedCaptures, choice.captures ?? {});
-    const parsed = choice.server.conf.get<boolean>('merge_slashes') === false ? parseTarget(rawUrl, false) : target;
+    if (choice.captures) Object.assign(r.namedCaptures, choice.captures);
+    const parsed = choice.server.conf.get<boolean>('merge_slashes') === false ? parseTarget(req.target, false) : target;
     r.uri = parsed.uri;
     r.args = parsed.args;
     r.quoted = parsed.quoted;
@@ -96,7 +88,18 @@ async function serve(req: IncomingMessage, res: ServerResponse, group: AddressGr
       reply = specialReply(500);
     }
   }
-  if (!res.writableEnded && !socket.destroyed) respond(req, res, r, reply, rt);
+  if (reply.stream && r.conf.get<boolean>('gzip')) {
+    // The gzip filter needs the whole body to apply gzip_min_length and compress it in one go.
+    const { body, error } = await reply.stream.collect();
+    if (error !== undefined) {
+      rt.errorLog(r, error);
+      conn.socket.destroy();
+      return;
+    }
+    reply = { ...reply, body, stream: undefined };
+  }
+  if (conn.socket.destroyed) reply.stream?.abort();
+  else respond(conn, r, reply, rt);
 }
 
 export async function startProxy(outcome: LoadOutcome, io: ProxyIo = defaultIo): Promise<ProxyHandle> {
@@ -104,15 +107,24 @@ export async function startProxy(outcome: LoadOutcome, io: ProxyIo = defaultIo):
   const rt = createRuntime(config, outcome.addresses, createAccessLogWriter(io.stdout), io.stderr);
   const groups = config.http ? addressGroups(config.http) : new Map<string, AddressGroup>();
   const servers: Server[] = [];
+  const sockets = new Set<Socket>();
   const addresses: Array<{ host: string; port: number }> = [];
   try {
     for (const b of bindings(groups)) {
-      const server = createServer({ keepAliveTimeout: 75000, headersTimeout: 60000 }, (req, res) => {
-        const local = req.socket.localAddress ?? b.host;
-        const group = groupFor(groups, local, b.port)!;
-        serve(req, res, group, rt).catch((error) => {
-          io.stderr(`course proxy internal error: ${(error as Error).stack ?? error}`);
-          if (!res.headersSent) res.writeHead(500).end();
+      const server = createServer({ allowHalfOpen: true }, (socket) => {
+        sockets.add(socket);
+        socket.once('close', () => sockets.delete(socket));
+        const info: ConnectionInfo = {
+          id: ++connectionCounter, requests: 0,
+          remoteAddr: plainAddr(socket.remoteAddress), remotePort: socket.remotePort ?? 0,
+          localAddr: plainAddr(socket.localAddress), localPort: socket.localPort ?? 0,
+          group: groupFor(groups, socket.localAddress ?? b.host, b.port)!,
+        };
+        serveConnection(socket, (req, conn) => {
+          serve(req, conn, info, rt).catch((error) => {
+            io.stderr(`course proxy internal error: ${(error as Error).stack ?? error}`);
+            socket.destroy();
+          });
         });
       });
       await new Promise<void>((resolve, reject) => {
@@ -137,7 +149,7 @@ export async function startProxy(outcome: LoadOutcome, io: ProxyIo = defaultIo):
       for (const u of rt.upstreams.values()) u.pool?.closeAll();
       await Promise.all(servers.map((s) => new Promise<void>((resolve) => {
         s.close(() => resolve());
-        s.closeAllConnections();
+        for (const socket of sockets) socket.destroy();
       })));
     },
   };

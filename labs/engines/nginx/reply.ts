@@ -1,4 +1,5 @@
 // What a phase hands back to be sent: status, headers, body, and how nginx produced it.
+import type { UpstreamBody } from './upstream-body.ts';
 
 export interface Reply {
   status: number;
@@ -25,6 +26,10 @@ export interface Reply {
   errorPage?: boolean;
   /** Passed through from an upstream. */
   proxied?: boolean;
+  /** The upstream body still arriving (body then holds nothing); see upstream-body.ts. */
+  stream?: UpstreamBody;
+  /** The upstream's Content-Length for a streamed body (-1 when it sent none). */
+  streamLength?: number;
 }
 
 export function specialReply(status: number, location?: string): Reply {

@@ -70,11 +70,19 @@ export class HttpRequest {
     this.headers = headers;
   }
 
-  /** First value of a request header (case-insensitive name). */
+  /** Lower-cased name to first value, built on the first lookup: phases ask for many headers. */
+  private firstValues: Map<string, string> | undefined;
+
+  /** First value of a request header (case-insensitive name; callers pass lower case). */
   header(name: string): string | undefined {
-    const lower = name.toLowerCase();
-    for (const [n, v] of this.headers) if (n.toLowerCase() === lower) return v;
-    return undefined;
+    if (!this.firstValues) {
+      this.firstValues = new Map();
+      for (const [n, v] of this.headers) {
+        const lower = n.toLowerCase();
+        if (!this.firstValues.has(lower)) this.firstValues.set(lower, v);
+      }
+    }
+    return this.firstValues.get(name.toLowerCase());
   }
 
   headerValues(name: string): string[] {

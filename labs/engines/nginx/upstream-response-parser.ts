@@ -89,7 +89,11 @@ export class UpstreamResponseParser {
       this.done = true;
       return this.result();
     }
-    if (this.mode === 'close') return undefined;
+    if (this.mode === 'close') {
+      if (this.buf.length) this.chunks.push(this.buf);
+      this.buf = Buffer.alloc(0);
+      return undefined;
+    }
     if (this.mode === 'length') {
       const take = this.buf.subarray(0, this.remaining);
       this.chunks.push(take);
@@ -115,6 +119,16 @@ export class UpstreamResponseParser {
       this.chunks.push(this.buf.subarray(lineEnd + 2, lineEnd + 2 + size));
       this.buf = this.buf.subarray(lineEnd + 2 + size + 2);
     }
+  }
+
+  /** Body bytes decoded so far and not yet taken (for passing a body on while it arrives). */
+  takeBody(): Buffer[] {
+    return this.chunks.splice(0);
+  }
+
+  /** The status line and headers, once received. */
+  headOnly(): UpstreamResponse {
+    return { ...this.head!, body: Buffer.alloc(0) };
   }
 
   /** Bytes after a complete response (a final answer following "100 Continue"). */
