@@ -83,7 +83,7 @@ export async function startPracticeCluster(options: PracticeClusterOptions): Pro
     return child;
   });
   const ready = await Promise.all(children.map((child, i) => listening(child, instances[i] as InstanceAddress)));
-  const up = instances.filter((_, i) => ready[i]).map((instance) => `${instance.name} on ${instance.host}:${instance.port}`);
+  const up = instances.flatMap((instance, i) => (ready[i] ? [`${instance.name} on ${instance.host}:${instance.port} (pid ${children[i]?.pid})`] : []));
   say(up.length ? `listening: ${up.join(', ')}` : 'no instance is listening; read their output above');
   const proxy = await startCourseProxy({ host, port, instances, accessLog: true }, { stdout: (line) => console.log(`[proxy] ${line}`), stderr: (line) => console.error(`[proxy] ${line}`) });
   say(`the course proxy balances ${proxy.url} over the three instances, with this nginx.conf:\n${proxy.conf}`);
