@@ -9,9 +9,13 @@ export interface AppResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** Gunicorn writes its error page straight to the socket: no Server or Date header. */
+  errorPage?: boolean;
 }
 
-const errorPage = (reason: string) => `<html><head><title>${reason}</title></head><body><h1><p>${reason}</p></h1></body></html>`;
+/** The page gunicorn/util.py write_error sends, with an empty message as outside debug mode. */
+const errorPage = (reason: string) =>
+  ['<html>', '  <head>', `    <title>${reason}</title>`, '  </head>', '  <body>', `    <h1><p>${reason}</p></h1>`, '    ', '  </body>', '</html>', ''].join('\n');
 
 function fromResult(result: unknown): AppResponse {
   if (typeof result === 'string') return { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: result };
@@ -32,6 +36,6 @@ export async function respond(handler: Handler | undefined, request: AppRequest)
   } catch (error) {
     log('ERROR', `Error handling request ${request.path}${request.query.size > 0 ? `?${request.query}` : ''}`);
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return { status: 500, headers: { 'content-type': 'text/html', connection: 'close' }, body: errorPage('Internal Server Error') };
+    return { status: 500, headers: { Connection: 'close', 'Content-Type': 'text/html' }, body: errorPage('Internal Server Error'), errorPage: true };
   }
 }

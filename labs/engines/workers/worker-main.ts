@@ -98,7 +98,8 @@ export async function runWorker(config: WorkerConfig): Promise<void> {
     await spender.spend({ ...freeEndpoint, ...config.endpoints[key] });
     const out = await respond(routes.get(key), { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body });
     res.statusCode = out.status;
-    res.setHeader('Server', 'gunicorn');
+    if (out.errorPage) res.sendDate = false;
+    else res.setHeader('Server', 'gunicorn');
     for (const [name, value] of Object.entries(out.headers)) res.setHeader(name, value);
     res.setHeader('Content-Length', Buffer.byteLength(out.body));
     // A sync worker never keeps a connection; a retiring thread worker closes its last ones

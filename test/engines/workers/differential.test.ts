@@ -3,7 +3,7 @@
 // Wait-bound work only: 200 ms sleeps measure the worker model, not this shared 2-core box.
 // Without gunicorn the suite is skipped with a warning locally and fails in CI (CI=true).
 import { afterEach, describe, expect, it } from 'vitest';
-import { burst, get, okCount, waitForWorkers, type Reply } from './support/http-client.ts';
+import { burst, get, getWithHeaders, okCount, waitForWorkers, type Reply } from './support/http-client.ts';
 import type { ServerRun } from './support/server-process.ts';
 import { gunicornAvailable, gunicornBinary, logShapes, startTarget, type Target } from './support/targets.ts';
 
@@ -88,6 +88,36 @@ describe.runIf(available)('course-gunicorn supervises workers as Gunicorn 20.1 d
     }
     expect(seen.course.shapes).toEqual(seen.gunicorn.shapes);
     expect(seen.course.shapes).toContain('[TIME] [PID] [CRITICAL] WORKER TIMEOUT (pid:N)');
+  });
+
+  // gunicorn/workers/gthread.py notifies from its main loop whatever its threads do, so
+  // `timeout` never cuts off a hung request in a threaded worker: a fact the lab must teach.
+  it('leaves a hung request in a threaded worker running past --timeout while other threads keep serving', { timeout: 40_000 }, async () => {
+    const seen = await onBoth(async (target) => {
+      const run = await start(target, ['-w', '1', '--threads', '2', '-t', '2'], 1);
+      const hung = get(run.port, '/hang', 3500);
+      await new Promise((r) => setTimeout(r, 300));
+      const other = await get(run.port, '/');
+      return { hung: await hung, other, shapes: logShapes(run.lines) };
+    });
+    for (const target of targets) {
+      expect(seen[target].hung, target).toMatchObject({ error: 'no answer within 3500 ms' });
+      expect(seen[target].other, target).toMatchObject({ status: 200 });
+    }
+    expect(seen.course.shapes).toEqual(seen.gunicorn.shapes);
+    expect(seen.course.shapes.some((l) => l.includes('WORKER TIMEOUT'))).toBe(false);
+  });
+
+  it("answers a handler that raises with Gunicorn's 500 page and logs the request", { timeout: 40_000 }, async () => {
+    const seen = await onBoth(async (target) => {
+      const run = await start(target, ['-w', '1'], 1);
+      const reply = await getWithHeaders(run.port, '/boom');
+      await run.waitForLines(/Error handling request/, 1, 5000);
+      return { reply, shapes: logShapes(run.lines) };
+    });
+    expect(seen.course.reply).toEqual(seen.gunicorn.reply);
+    expect(seen.course.reply.status).toBe(500);
+    expect(seen.course.shapes).toEqual(seen.gunicorn.shapes);
   });
 
   it('recycles a worker after --max-requests and logs the autorestart', { timeout: 40_000 }, async () => {

@@ -41,3 +41,21 @@ export async function waitForWorkers(port: number, count: number, ms = 15_000): 
 }
 
 export const okCount = (replies: Reply[]) => replies.filter((r) => 'status' in r && r.status === 200).length;
+
+/** Status, header names (without Date) and body: what two servers' answers are compared on. */
+export function getWithHeaders(port: number, path: string): Promise<{ status: number; headers: string[]; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => {
+        const headers = Object.keys(res.headers).filter((h) => h !== 'date').sort();
+        resolve({ status: res.statusCode ?? 0, headers, body });
+      });
+    });
+    req.setTimeout(10_000, () => req.destroy(new Error('no answer within 10 s')));
+    req.on('error', reject);
+    req.end();
+  });
+}
