@@ -8,7 +8,7 @@ import manifest from '../../labs/reverse-proxy/manifest.json' with { type: 'json
 import { defineGrader } from '../kit/define-grader.ts';
 import { isMainModule, runGraderCli } from '../kit/grader-cli.ts';
 import { answersHealthItself } from './checks/answers-health-itself.ts';
-import { balancesAcrossInstances } from './checks/balances-across-instances.ts';
+import { balancesByWeight } from './checks/balances-by-weight.ts';
 import { compressesTextResponses } from './checks/compresses-text-responses.ts';
 import { proxiesApiWithForwardedHeaders } from './checks/proxies-api-with-forwarded-headers.ts';
 import { rateLimitsLogin } from './checks/rate-limits-login.ts';
@@ -26,7 +26,7 @@ export const grader = defineGrader({
     answersHealthItself,
     servesStaticFiles,
     proxiesApiWithForwardedHeaders,
-    balancesAcrossInstances,
+    balancesByWeight,
     compressesTextResponses,
     rateLimitsLogin,
     survivesAKilledInstance,

@@ -5,7 +5,7 @@ import { explain, gradeReverseProxy, labId, notPassing, type GradedRun } from '.
 
 // Each run mostly waits (a 2 s gateway timeout; 10 s for the mutant without one), so they all
 // run side by side, and the timing checks see a loaded machine.
-const parallelRuns = 9;
+const parallelRuns = 10;
 
 async function inPool<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
@@ -35,6 +35,12 @@ describe('the reverse-proxy mutants', () => {
     for (const mutant of all) expect(slugs).toContain(mutant.fails);
     const covered = new Set(all.map((mutant) => mutant.fails));
     expect(slugs.slice(1).filter((slug) => !covered.has(slug))).toEqual([]);
+  });
+
+  test('tells the mutant with equal weights the split and the order the app instances saw', () => {
+    const check = runs.get('equal-weights')?.result.checks.find((c) => c.slug === 'balances-by-weight');
+    expect(check?.expected).toBe('app-1: 8, app-2: 4 (two of every three requests to app-1)');
+    expect(check?.actual).toMatch(/^app-1: 6, app-2: 6, in this order: (app-\d, ){11}app-\d$/);
   });
 
   test.each(all.map((m) => [m.name, m.fails] as const))('mutant %s fails exactly the check %s and leaves no process', (name, fails) => {
