@@ -87,7 +87,17 @@ export class Browser {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (cookies.size) headers.Cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-    const response = await this.http.request({ method, path, headers, body, timeoutMs: 5000 });
+    // Longer than the proxy's proxy_read_timeout (5 s), so a hung instance shows as the proxy's 504.
+    const response = await this.http.request({ method, path, headers, body, timeoutMs: 8000 });
+    if (response.status === 504) {
+      const instance = this.instances.nameOf(response.header('x-upstream')) ?? 'an instance';
+      fail({
+        reason: 'timeout',
+        message: `${method} ${path} got no answer from ${instance} within the proxy's proxy_read_timeout of 5 s, so the proxy answered 504 Gateway Timeout. Does every path through your handler end with res.end(), and is every promise it awaits settled?`,
+        expected: 'an answer from the instance within 5 s',
+        actual: `504 Gateway Timeout from the proxy after ${instance} stayed silent`,
+      });
+    }
     for (const line of this.setCookieLines(response)) {
       const cookie = parseSetCookie(line);
       if (!cookie.name) continue;

@@ -10,7 +10,7 @@ export const setsASessionCookie = defineInstanceCheck({
   slug: 'sets-a-session-cookie',
   title: 'POST /login answers 200 with a new, random, HttpOnly session cookie sid, and GET /me without a cookie answers 401',
   hint: "Make the session id unguessable and new at every login: randomBytes(32).toString('base64url'), never a counter, a time or the user name. Send it as Set-Cookie: sid=<id>; Path=/; HttpOnly; SameSite=Lax, so that scripts in the page cannot read it. A request without the cookie is not logged in: 401. See https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html#session-id-entropy",
-  timeoutMs: 8000,
+  timeoutMs: 10_000,
   async run(ctx) {
     const { instances } = ctx.env;
     const stranger = new Browser(ctx.env.newUser(), ctx.http, instances);

@@ -7,11 +7,16 @@
 //   server.js on PORT + 1 to PORT + 3 and the course proxy on PORT in front of them.
 import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
-import { startPracticeCluster } from '../services/practice-cluster.ts';
+import { practiceInstanceVariable, startPracticeCluster } from '../services/practice-cluster.ts';
 
 const say = (line: string) => console.log(`[launch] ${line}`);
 
 if (process.env.CACHE_URL) {
+  if (process.env[practiceInstanceVariable]) {
+    // Started by the practice launcher: end with it, even when it was killed without a word.
+    process.stdin.once('end', () => process.exit(0));
+    process.stdin.resume();
+  }
   // A computed specifier, so the bundler leaves the learner's file out of the bundle.
   await import(new URL('./server.js', import.meta.url).href);
 } else {

@@ -19,6 +19,9 @@ export interface PracticeClusterOptions {
   say(line: string): void;
 }
 
+/** Set for the instances the launcher starts, which then end when their stdin (the launcher) does. */
+export const practiceInstanceVariable = 'PRACTICE_INSTANCE';
+
 const instanceCount = 3;
 const readyTimeoutMs = 10_000;
 
@@ -75,8 +78,9 @@ export async function startPracticeCluster(options: PracticeClusterOptions): Pro
   say(`practice cache at ${cacheUrl}; sessions last SESSION_TTL_SECONDS=${options.sessionTtlSeconds} s`);
   const instances: InstanceAddress[] = Array.from({ length: instanceCount }, (_, i) => ({ name: `app-${i + 1}`, host, port: port + i + 1 }));
   const children = instances.map((address) => {
-    const env = { ...process.env, PORT: String(address.port), HOST: host, CACHE_URL: cacheUrl, SESSION_TTL_SECONDS: String(options.sessionTtlSeconds), INSTANCE_NAME: address.name };
-    const child = spawn(process.execPath, [options.launcher], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const env = { ...process.env, PORT: String(address.port), HOST: host, CACHE_URL: cacheUrl, SESSION_TTL_SECONDS: String(options.sessionTtlSeconds), INSTANCE_NAME: address.name, [practiceInstanceVariable]: '1' };
+    // stdin stays open as a lifeline: it ends when this launcher dies, however it dies.
+    const child = spawn(process.execPath, [options.launcher], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     prefixLines(child.stdout, address.name, (line) => console.log(line));
     prefixLines(child.stderr, address.name, (line) => console.error(line));
     child.once('exit', (code, signal) => say(`${address.name} ${signal ? `was ended by ${signal}` : `exited with code ${code}`}; the proxy passes its turns to the other instances. Press Run again to restart everything.`));

@@ -42,6 +42,8 @@ export function proxyConf({ host, port, instances, accessLog }: ProxySettings): 
     '      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;',
     '      proxy_connect_timeout 2s;',
     '      proxy_read_timeout 5s;',
+    '      # A refused connection goes to the next instance; a hung one gets 504, not a retry.',
+    '      proxy_next_upstream error;',
     '      # Which instance answered, so you (and the checks) can watch the round robin.',
     '      add_header X-Upstream $upstream_addr always;',
     '    }',

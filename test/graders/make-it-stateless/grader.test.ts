@@ -69,6 +69,24 @@ describe.concurrent('the make-it-stateless grader', () => {
     expect(run.leftovers).toEqual([]);
   });
 
+  test('reports an instance that never answers as a timeout, through the proxy\'s 504', { timeout: runTimeoutMs }, async () => {
+    const run = await gradeStateless({ kind: 'fixture', name: 'hangs-on-me' });
+    const failed = run.result.checks.find((check) => check.slug === 'sets-a-session-cookie');
+    expect(failed, explain(run)).toMatchObject({ status: 'fail', reason: 'timeout' });
+    expect(failed?.message).toMatch(/^GET \/me got no answer from app-\d within the proxy's proxy_read_timeout of 5 s/);
+    expect(run.leftovers).toEqual([]);
+  });
+
+  test('reports instances that listen on another port than PORT, naming one', { timeout: runTimeoutMs }, async () => {
+    const run = await gradeStateless({ kind: 'fixture', name: 'listens-on-the-wrong-port' });
+    const [starts, ...rest] = run.result.checks;
+    expect(starts?.status, explain(run)).toBe('fail');
+    expect(['no_listen', 'exited']).toContain(starts?.reason);
+    expect(starts?.message).toMatch(/^app-\d \(PORT=\d+\): Your program/);
+    expect(rest.every((check) => check.status === 'skipped')).toBe(true);
+    expect(run.leftovers).toEqual([]);
+  });
+
   test('logs in different random users when given a different seed, and the same ones for the same seed', { timeout: runTimeoutMs }, async () => {
     const runs = await Promise.all([gradeStateless({ kind: 'starter' }, { seed: 7 }), gradeStateless({ kind: 'starter' }, { seed: 7 }), gradeStateless({ kind: 'starter' }, { seed: 8 })]);
     const names = runs.map((run) => /although ([a-z]+-\d+) had logged in/.exec(run.result.checks[2]?.message ?? '')?.[1]);

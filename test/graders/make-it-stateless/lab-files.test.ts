@@ -15,7 +15,10 @@ import { labId } from './grade-make-it-stateless.ts';
 
 interface Started {
   output: () => string;
+  /** SIGTERM, as Ctrl-C or the runner would send. */
   stop: () => Promise<void>;
+  /** SIGKILL: the launcher gets no chance to stop its instances. */
+  kill: () => Promise<void>;
 }
 
 /** A port for the proxy whose next three ports are free for the instances too. */
@@ -38,6 +41,10 @@ async function startLauncher(dir: string, port: number): Promise<Started> {
     child.kill('SIGTERM');
     await exited;
   };
+  const kill = async () => {
+    child.kill('SIGKILL');
+    await exited;
+  };
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
@@ -51,7 +58,7 @@ async function startLauncher(dir: string, port: number): Promise<Started> {
     await stop();
     throw error;
   });
-  return { output: () => output, stop };
+  return { output: () => output, stop, kill };
 }
 
 /** Logs in through the proxy, then asks /me `times` times; the statuses and the instances that answered. */
@@ -103,6 +110,19 @@ describe('the read-only files of the make-it-stateless lab', () => {
       await launcher.stop();
     }
     try {
+      expect(leftoverProcesses(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('take the instances down with the launcher even when it is killed outright', { timeout: 40_000 }, async () => {
+    const dir = copyProgram(labId, { kind: 'solution' });
+    const port = await clusterPort();
+    const launcher = await startLauncher(dir, port);
+    await launcher.kill();
+    try {
+      for (let waited = 0; leftoverProcesses(dir).length > 0 && waited < 5000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
       expect(leftoverProcesses(dir)).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
