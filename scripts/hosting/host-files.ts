@@ -28,3 +28,13 @@ export function vercelConfig(rules: HeaderRule[] = headerRules()): string {
   };
   return `${JSON.stringify(config, null, 2)}\n`;
 }
+
+/**
+ * The site-wide headers as nginx `add_header` lines, for docs/deploy.md. `always` sends them
+ * with error pages too (the 404 page runs the same scripts); nginx's own reference:
+ * https://nginx.org/en/docs/http/ngx_http_headers_module.html#add_header
+ */
+export function nginxHeaderLines(rules: HeaderRule[] = headerRules()): string[] {
+  const siteWide = rules.find((rule) => rule.path === '/*');
+  return Object.entries(siteWide?.headers ?? {}).map(([name, value]) => `add_header ${name} "${value}" always;`);
+}
