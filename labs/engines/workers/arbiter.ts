@@ -38,6 +38,7 @@ export class Arbiter {
   private age = 0;
   private turn = 0;
   private stopping = false;
+  private gracefulStop = true;
   private haltReason: { reason: string; code: number } | undefined;
   private ticker: NodeJS.Timeout | undefined;
   private finish: (code: number) => void = () => undefined;
@@ -122,7 +123,9 @@ export class Arbiter {
     if (message.type === 'notify') slot.lastNotify = Date.now();
     else if (message.type === 'ready') {
       slot.port = message.port;
-      this.dispatcher.drain();
+      // A stop sent while the worker was still loading may have found no listener yet.
+      if (this.stopping) this.send(slot, { type: 'stop', graceful: this.gracefulStop });
+      else this.dispatcher.drain();
     } else if (message.type === 'retiring') slot.retiring = true;
     else if (message.type === 'cpu') {
       void this.cores.acquire(slot.pid, message.id).then((held) => held && this.send(slot, { type: 'core', id: message.id }));
@@ -184,6 +187,7 @@ export class Arbiter {
   async stop(graceful: boolean): Promise<void> {
     if (this.stopping) return;
     this.stopping = true;
+    this.gracefulStop = graceful;
     clearInterval(this.ticker);
     this.dispatcher.closeListeners();
     if (this.workers.size === 0) return this.stopped(0);

@@ -1,6 +1,7 @@
 // The master side of course-gunicorn: reads the command line, the machine and the config,
 // then checks, prints or serves. cli.ts loads this module only in the master process.
 import { AppLoadError, loadApp, missingHandlers } from './app-module.ts';
+import { maxSeed, SeededRandom } from '../../../graders/kit/seeded-random.ts';
 import { Arbiter } from './arbiter.ts';
 import { BindError, parseBind } from './bind-address.ts';
 import { CliUsageError, parseCliArgs, usage, usageLine, type CliOptions } from './cli-args.ts';
@@ -25,6 +26,17 @@ async function checkApp(app: string, cwd: string, resolved: ResolvedConfig): Pro
   if (missing.length > 0) throw new AppLoadError(`machine.json prices ${missing.join(', ')} but '${app}' has no such handler.`, 4);
 }
 
+/**
+ * Gunicorn draws each worker's jitter with Python's random.randint; COURSE_GUNICORN_SEED (a whole
+ * number) makes the draws repeatable, so a grader gets the same restart schedule on every run.
+ */
+function jitterSource(env: NodeJS.ProcessEnv): (max: number) => number {
+  const seed = env.COURSE_GUNICORN_SEED;
+  if (seed === undefined || !/^\d+$/.test(seed) || Number(seed) > maxSeed) return (max) => Math.floor(Math.random() * (max + 1));
+  const random = new SeededRandom(Number(seed));
+  return (max) => random.int(0, max);
+}
+
 async function serve(opts: CliOptions & { app: string }, resolved: ResolvedConfig, run: RunContext): Promise<number> {
   const listeners = resolved.settings.bind.map(parseBind);
   const arbiter = new Arbiter({
@@ -34,7 +46,7 @@ async function serve(opts: CliOptions & { app: string }, resolved: ResolvedConfi
     app: opts.app,
     cwd: run.cwd,
     entryFile: run.entryFile,
-    randomInt: (max) => Math.floor(Math.random() * (max + 1)),
+    randomInt: jitterSource(run.env),
   });
   const onTerm = () => {
     log('INFO', 'Handling signal: term');
