@@ -18,6 +18,34 @@ export const failureReasonSchema = z
   .enum(['assertion', 'timeout', 'exited', 'no_listen', 'grader_error'])
   .describe('Why a check did not pass: a wrong answer, no answer in time, the program exited, it never listened, or a grader bug.');
 
+export const seriesRowSchema = z
+  .object({
+    label: z.string().min(1).describe('What this row measured, e.g. "40 clients · workers=4, threads=8".'),
+    p50: z.number().nonnegative().describe('Median latency, in the series unit.'),
+    p95: z.number().nonnegative().describe('95th-percentile latency, in the series unit.'),
+    p99: z.number().nonnegative().describe('99th-percentile latency, in the series unit.'),
+    throughput: z.number().nonnegative().describe('Completed responses per second.'),
+    errors: z.number().int().nonnegative().describe('Requests that got no answer or an error status (5xx).'),
+  })
+  .strict();
+
+export const checkSeriesSchema = z
+  .object({
+    title: z.string().min(1).describe('What the series shows, e.g. "Latency and throughput as clients grow".'),
+    unit: z.enum(['ms', 's']).describe('Unit of the latency columns.'),
+    target: z
+      .object({
+        label: z.string().min(1).describe('Name of the target, e.g. "SLO: p95 ≤ 500 ms".'),
+        p95: z.number().nonnegative().describe('The p95 latency a row must not exceed, in the series unit.'),
+      })
+      .strict()
+      .optional()
+      .describe('The latency objective the check judged the rows against.'),
+    rows: z.array(seriesRowSchema).min(1).max(24).describe('One row per load step or configuration tried, in the order measured.'),
+  })
+  .strict()
+  .describe('Measurements of a load check, for the workbench to draw as a chart.');
+
 export const checkResultSchema = z
   .object({
     slug: checkSlugSchema,
@@ -31,6 +59,7 @@ export const checkResultSchema = z
     hint: z.string().min(1).describe('Where to look when the check fails.'),
     repro: z.string().optional().describe('A command that repeats the failing request, usually a curl line.'),
     duration_ms: z.number().int().nonnegative(),
+    series: checkSeriesSchema.optional().describe('Present only on checks that measure under load (latency percentiles, throughput, errors).'),
   })
   .strict()
   .superRefine((check, ctx) => {
@@ -68,3 +97,5 @@ export type CheckStatus = z.infer<typeof checkStatusSchema>;
 export type FailureReason = z.infer<typeof failureReasonSchema>;
 export type CheckResult = z.infer<typeof checkResultSchema>;
 export type GraderResult = z.infer<typeof graderResultSchema>;
+export type CheckSeries = z.infer<typeof checkSeriesSchema>;
+export type SeriesRow = z.infer<typeof seriesRowSchema>;

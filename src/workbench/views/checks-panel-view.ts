@@ -2,6 +2,7 @@
 // what was expected and what came back, the transcript, a command to repeat it, and the hint.
 import type { CheckResult, GraderResult } from '../grader-result.ts';
 import type { CheckState, LabSession } from '../lab-session.ts';
+import { seriesChart } from './series-chart-view.ts';
 
 const statusText: Record<string, string> = { 'not-run': 'Not run', running: 'Running…', pass: 'Passed', fail: 'Failed', error: 'Error', skipped: 'Skipped' };
 
@@ -59,6 +60,11 @@ export function bindChecksPanel(root: HTMLElement, session: LabSession): void {
       const failed = result && (result.status === 'fail' || result.status === 'error');
       detail.hidden = !failed;
       detail.replaceChildren(...(failed ? [detailFor(result)] : []));
+      const chart = item.querySelector<HTMLElement>('[data-check-series]');
+      if (!chart) continue;
+      const series = status === 'running' ? undefined : result?.series;
+      chart.hidden = !series;
+      chart.replaceChildren(...(series ? [seriesChart(series)] : []));
     }
   });
 }
