@@ -173,6 +173,34 @@ describe.runIf(available)('course-gunicorn supervises workers as Gunicorn 20.1 d
     expect(seen.course.shapes).toEqual(seen.gunicorn.shapes);
   });
 
+  it('replaces a worker killed from outside and logs the signal that killed it', { timeout: 40_000 }, async () => {
+    const seen = await onBoth(async (target) => {
+      const run = await start(target, ['-w', '1'], 1);
+      const pid = Number(((await get(run.port, '/pid')) as { body: string }).body);
+      process.kill(pid, 'SIGKILL');
+      await run.waitForLines(/Booting worker with pid/, 2, 10_000);
+      const after = await get(run.port, '/');
+      return { after, shapes: logShapes(run.lines) };
+    });
+    for (const target of targets) expect(seen[target].after, target).toMatchObject({ status: 200 });
+    expect(seen.course.shapes).toEqual(seen.gunicorn.shapes);
+    expect(seen.course.shapes).toContain('[TIME] [PID] [WARNING] Worker with pid N was terminated due to signal 9');
+  });
+
+  it('answers a request in flight before a graceful SIGTERM shutdown completes', { timeout: 40_000 }, async () => {
+    const seen = await onBoth(async (target) => {
+      const run = await start(target, ['-w', '1'], 1);
+      const inFlight = get(run.port, '/wait');
+      await new Promise((r) => setTimeout(r, 60));
+      const code = await run.stop('SIGTERM');
+      return { reply: await inFlight, code };
+    });
+    for (const target of targets) {
+      expect(seen[target].reply, target).toMatchObject({ status: 200, body: 'ok /wait\n' });
+      expect(seen[target].code, target).toBe(0);
+    }
+  });
+
   it('logs the same lines from start to a graceful SIGTERM shutdown', { timeout: 40_000 }, async () => {
     const seen = await onBoth(async (target) => {
       const run = await start(target, ['-w', '2', '--threads', '2'], 2);
