@@ -115,6 +115,16 @@ export function costLayer(input: CapacityInputs, pods: number): Layer {
   };
 }
 
+/** "1,000 pods", "US$146,000": the figure a layer's card shows. */
+export function headline(layer: Layer): string {
+  return layer.unit === 'US$' ? `US$${n(layer.count, 0)}` : `${n(layer.count, 0)} ${layer.unit}`;
+}
+
+/** One sentence for the live region: the counts a learner is changing inputs to see. */
+export function summary(layers: Layer[]): string {
+  return layers.filter((layer) => layer.id !== 'origin').map(headline).join(', ') + '.';
+}
+
 export function planCapacity(input: CapacityInputs): Layer[] {
   const origin = originLayer(input);
   const pods = podLayer(input, origin.rps);
