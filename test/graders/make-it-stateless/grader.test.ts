@@ -1,17 +1,42 @@
 import { readdirSync, rmSync } from 'node:fs';
-import { describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { freeServicePort } from '../../../graders/cache-aside/service-port.ts';
 import { readManifest } from '../../../graders/kit/manifest-file.ts';
 import { graderResultSchema } from '../../../graders/kit/result-schema.ts';
 import { grader } from '../../../graders/make-it-stateless/grader.ts';
 import { labDir } from '../../../scripts/lab/lab-folders.ts';
-import { explain, gradeStateless, labId, notPassing, programFolder } from './grade-make-it-stateless.ts';
+import { explain, gradeFolder, labId, notPassing, programFolder, type StatelessProgram } from './grade-make-it-stateless.ts';
 
 // A full run takes about 8 s alone (the session TTL and an instance restart set most of it);
 // several run side by side here, on two cores.
 const runTimeoutMs = 60_000;
 
+/** Every program these tests grade, each in a folder of its own, made before any run starts. */
+const programs = {
+  solution: { kind: 'solution' },
+  starter: { kind: 'starter' },
+  slow: { kind: 'fixture', name: 'slow-but-correct' },
+  crashes: { kind: 'fixture', name: 'crashes-on-logout' },
+  hangs: { kind: 'fixture', name: 'hangs-on-me' },
+  wrongPort: { kind: 'fixture', name: 'listens-on-the-wrong-port' },
+  seven: { kind: 'starter' },
+  sevenAgain: { kind: 'starter' },
+  eight: { kind: 'starter' },
+  untouched: { kind: 'solution' },
+} satisfies Record<string, StatelessProgram>;
+
+const folders = new Map<keyof typeof programs, string>();
+const folder = (name: keyof typeof programs) => folders.get(name) as string;
+
 describe.concurrent('the make-it-stateless grader', () => {
+  beforeAll(() => {
+    for (const [name, program] of Object.entries(programs)) folders.set(name as keyof typeof programs, programFolder(program as StatelessProgram));
+  }, 60_000);
+  // gradeFolder deletes each folder it grades; this catches the ones a filtered run left unused.
+  afterAll(() => {
+    for (const dir of folders.values()) rmSync(dir, { recursive: true, force: true });
+  });
+
   test('declares exactly the checks of its manifest, in the same order', () => {
     const manifest = readManifest(labDir(labId));
     expect(grader.checks).toEqual(manifest.checks.map(({ slug, title, hint }) => ({ slug, title, hint })));
@@ -26,7 +51,7 @@ describe.concurrent('the make-it-stateless grader', () => {
   });
 
   test('passes the solution on every check, through three instances, and leaves no process behind', { timeout: runTimeoutMs }, async () => {
-    const run = await gradeStateless({ kind: 'solution' });
+    const run = await gradeFolder(folder('solution'));
     const { result, events, leftovers } = run;
     expect(graderResultSchema.safeParse(result).success).toBe(true);
     expect(notPassing(result), explain(run)).toEqual([]);
@@ -40,7 +65,7 @@ describe.concurrent('the make-it-stateless grader', () => {
   });
 
   test('fails the starter at stays-logged-in-across-instances, because another instance does not know the session', { timeout: runTimeoutMs }, async () => {
-    const { result, leftovers } = await gradeStateless({ kind: 'starter' });
+    const { result, leftovers } = await gradeFolder(folder('starter'));
     const [starts, cookie, stays, ...rest] = result.checks;
     expect([starts?.status, cookie?.status]).toEqual(['pass', 'pass']);
     expect(stays).toMatchObject({ slug: 'stays-logged-in-across-instances', status: 'fail', reason: 'assertion' });
@@ -51,13 +76,13 @@ describe.concurrent('the make-it-stateless grader', () => {
   });
 
   test('passes a correct program that is slow to start and slow to answer', { timeout: runTimeoutMs }, async () => {
-    const run = await gradeStateless({ kind: 'fixture', name: 'slow-but-correct' });
+    const run = await gradeFolder(folder('slow'));
     expect(notPassing(run.result), explain(run)).toEqual([]);
     expect(run.leftovers).toEqual([]);
   });
 
   test('reports an instance that dies during a check as exited, by name, with its last words', { timeout: runTimeoutMs }, async () => {
-    const run = await gradeStateless({ kind: 'fixture', name: 'crashes-on-logout' });
+    const run = await gradeFolder(folder('crashes'));
     expect(notPassing(run.result), explain(run)).toEqual([
       ['logs-out-on-every-instance', 'fail'],
       ['expires-idle-sessions', 'skipped'],
@@ -70,7 +95,7 @@ describe.concurrent('the make-it-stateless grader', () => {
   });
 
   test('reports an instance that never answers as a timeout, through the proxy\'s 504', { timeout: runTimeoutMs }, async () => {
-    const run = await gradeStateless({ kind: 'fixture', name: 'hangs-on-me' });
+    const run = await gradeFolder(folder('hangs'));
     const failed = run.result.checks.find((check) => check.slug === 'sets-a-session-cookie');
     expect(failed, explain(run)).toMatchObject({ status: 'fail', reason: 'timeout' });
     expect(failed?.message).toMatch(/^GET \/me got no answer from app-\d within the proxy's proxy_read_timeout of 5 s/);
@@ -78,7 +103,7 @@ describe.concurrent('the make-it-stateless grader', () => {
   });
 
   test('reports instances that listen on another port than PORT, naming one', { timeout: runTimeoutMs }, async () => {
-    const run = await gradeStateless({ kind: 'fixture', name: 'listens-on-the-wrong-port' });
+    const run = await gradeFolder(folder('wrongPort'));
     const [starts, ...rest] = run.result.checks;
     expect(starts?.status, explain(run)).toBe('fail');
     expect(['no_listen', 'exited']).toContain(starts?.reason);
@@ -88,7 +113,7 @@ describe.concurrent('the make-it-stateless grader', () => {
   });
 
   test('logs in different random users when given a different seed, and the same ones for the same seed', { timeout: runTimeoutMs }, async () => {
-    const runs = await Promise.all([gradeStateless({ kind: 'starter' }, { seed: 7 }), gradeStateless({ kind: 'starter' }, { seed: 7 }), gradeStateless({ kind: 'starter' }, { seed: 8 })]);
+    const runs = await Promise.all([gradeFolder(folder('seven'), { seed: 7 }), gradeFolder(folder('sevenAgain'), { seed: 7 }), gradeFolder(folder('eight'), { seed: 8 })]);
     const names = runs.map((run) => /although ([a-z]+-\d+) had logged in/.exec(run.result.checks[2]?.message ?? '')?.[1]);
     expect(names[0]).toMatch(/^[a-z]+-\d{3}$/);
     expect(names[1]).toBe(names[0]);
@@ -96,7 +121,7 @@ describe.concurrent('the make-it-stateless grader', () => {
   });
 
   test('leaves the learner folder as it found it', { timeout: runTimeoutMs }, async () => {
-    const dir = programFolder({ kind: 'solution' });
+    const dir = folder('untouched');
     const listing = () => readdirSync(dir, { recursive: true }).map(String).sort();
     try {
       const before = listing();

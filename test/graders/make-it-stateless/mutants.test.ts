@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { grader } from '../../../graders/make-it-stateless/grader.ts';
 import { mutants } from '../../../scripts/lab/lab-folders.ts';
-import { explain, gradeStateless, labId, notPassing, type GradedRun } from './grade-make-it-stateless.ts';
+import { explain, gradeFolder, labId, notPassing, programFolder, type GradedRun } from './grade-make-it-stateless.ts';
 
 describe('the make-it-stateless mutants', () => {
   const all = mutants(labId);
@@ -11,7 +11,9 @@ describe('the make-it-stateless mutants', () => {
   // With --all every check runs, so a mutant that broke more than its own check shows up. The
   // runs mostly wait (the session TTL, an instance restart), so all of them run at once.
   beforeAll(async () => {
-    const graded = await Promise.all(all.map((mutant) => gradeStateless({ kind: 'mutant', name: mutant.name }, { all: true })));
+    // Every folder first: making one blocks this process (see gradeStateless).
+    const dirs = all.map((mutant) => programFolder({ kind: 'mutant', name: mutant.name }));
+    const graded = await Promise.all(dirs.map((dir) => gradeFolder(dir, { all: true })));
     all.forEach((mutant, i) => runs.set(mutant.name, graded[i] as GradedRun));
   }, 120_000);
 
