@@ -3,6 +3,7 @@
 // the grader and stopped when the run ends. nginx.conf cannot read the environment, so their
 // addresses are fixed relative to the proxy's port: PORT + 1 and PORT + 2 (8081 and 8082 for
 // the lab's 8080), as the instructions and the starter's comment say.
+import { describePortHolder } from '../../labs/engines/nginx/port-holder.ts';
 import type { PrepareContext } from '../kit/define-grader.ts';
 import { MockUpstream, type SeenRequest, type UpstreamReply } from '../kit/upstream/mock-upstream.ts';
 
@@ -16,6 +17,8 @@ export const labSettings = {
 
 export interface LabWorld {
   instances: readonly [MockUpstream, MockUpstream];
+  /** Why the app instances could not start (a port in use); the first check reports it. */
+  blocked?: string;
 }
 
 const productNames = ['Walnut desk lamp', 'Linen notebook', 'Enamel coffee mug', 'Wool desk mat', 'Brass pencil sharpener', 'Canvas tote bag', 'Ceramic plant pot', 'Oak monitor stand'];
@@ -35,19 +38,30 @@ export function instancePorts(proxyPort: number): [number, number] {
 
 async function startInstance(name: string, port: number, context: PrepareContext): Promise<MockUpstream> {
   const log = (label: string, line: string) => context.emit({ type: 'output', label, line, stream: 'stderr' });
-  try {
-    return await MockUpstream.start({ name, port, reply: appReply(name), log }, context.teardown);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new Error(`port ${port} is in use by another program, but the lab's app instance ${name} must listen there (your nginx.conf sends /api/ to it); stop that program and check again`);
-    throw error;
-  }
+  return MockUpstream.start({ name, port, reply: appReply(name), log }, context.teardown);
 }
 
 export async function buildLabWorld(context: PrepareContext): Promise<LabWorld> {
-  const [first, second] = instancePorts(context.port);
-  const instances = [await startInstance('app-1', first, context), await startInstance('app-2', second, context)] as const;
-  return { instances };
+  const ports = instancePorts(context.port);
+  const names = ['app-1', 'app-2'] as const;
+  const started: MockUpstream[] = [];
+  for (const [index, port] of ports.entries()) {
+    try {
+      started.push(await startInstance(names[index]!, port, context));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      // Another program answering there would stand in for the app instance, so the checks
+      // stop before the first request and say what holds the port.
+      const blocked = `The lab's app instance ${names[index]} must listen on port ${port}, where your nginx.conf sends /api/, but ${describePortHolder(port)}`;
+      return {
+        blocked,
+        get instances(): never {
+          throw new Error(`the app instances are not running: ${blocked}`);
+        },
+      };
+    }
+  }
+  return { instances: [started[0]!, started[1]!] };
 }
 
 /** Requests the two instances have seen so far, in total. */

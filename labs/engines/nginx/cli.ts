@@ -10,6 +10,7 @@ import { CliUsageError, parseCliArgs, usage, type CliOptions } from './cli-args.
 import { allDirectives } from './directives.ts';
 import { explainRequest, formatExplanation } from './explain.ts';
 import { loadConfig, type LoadOutcome } from './load-config.ts';
+import { describePortHolder } from './port-holder.ts';
 import { startProxy } from './proxy-server.ts';
 
 export const versionLine = 'nginx version: course-nginx/1.22.1 (the course proxy: a teaching subset of nginx 1.22.1)';
@@ -99,6 +100,9 @@ export async function runCli(argv: string[], io: CliIo = processIo, signalSource
     proxy = await startProxy(outcome);
   } catch (error) {
     io.err(formatLogLine('emerg', (error as Error).message));
+    // The course's own addition after nginx's line: who holds the port and what to do.
+    const busy = /^bind\(\) to .*:(\d+) failed \(98: /.exec((error as Error).message);
+    if (busy) io.err(`course-nginx: ${describePortHolder(Number(busy[1]))}`);
     return 1;
   }
   await new Promise<void>((resolve) => {

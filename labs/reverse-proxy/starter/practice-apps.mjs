@@ -1,5 +1,6 @@
 // Two practice instances of the shop's app, for trying your proxy by hand (the checks start
-// their own). Run it in a second terminal next to the proxy:
+// their own). The start command, node launch.mjs, starts them next to the proxy when nothing
+// listens on their ports yet; to run them on their own, in a second terminal:
 //   node practice-apps.mjs              # app-1 on 127.0.0.1:8081, app-2 on 127.0.0.1:8082
 //   node practice-apps.mjs 9001 9002    # other ports
 // Each answers every request with JSON naming the instance, the path and the forwarding headers

@@ -1,4 +1,6 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
 import { describe, expect, test } from 'vitest';
 import { grader } from '../../../graders/reverse-proxy/grader.ts';
 import { readManifest } from '../../../graders/kit/manifest-file.ts';
@@ -42,6 +44,47 @@ describe.concurrent('the reverse-proxy grader', () => {
     expect(notPassing(result)[0]).toEqual(['starts-and-listens', 'fail']);
     expect(result.output).toMatch(/unknown directive "proxy_pas" in .*nginx\.conf:\d+/);
     expect(leftovers).toEqual([]);
+  });
+
+  test('names the program holding the port nginx.conf listens on, instead of starting the proxy elsewhere', { timeout: runTimeoutMs }, async () => {
+    const dir = copyProgram(labId, { kind: 'solution' });
+    const confPort = await freePortTriple();
+    movePorts(dir, confPort);
+    // The run is given other ports (as when the lab's own port was taken when it began).
+    const runPort = await freePortTriple();
+    const holder = createServer().listen(confPort, '127.0.0.1');
+    await once(holder, 'listening');
+    try {
+      const result = await grader.run({ dir, port: runPort });
+      const [starts, ...rest] = result.checks;
+      expect(starts).toMatchObject({ slug: 'starts-and-listens', status: 'fail', reason: 'assertion', actual: `port ${confPort} already in use` });
+      expect(starts?.message).toContain(`Your nginx.conf listens on port ${confPort}, but port ${confPort} is taken by`);
+      if (existsSync('/proc/net/tcp')) expect(starts?.message).toContain(`pid ${process.pid} (`);
+      expect(starts?.message).toContain('nginx.conf cannot take its port from the environment');
+      expect(rest.every((check) => check.status === 'skipped')).toBe(true);
+    } finally {
+      holder.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('fails the first check, not the grader, when an app instance port is taken, saying by what', { timeout: runTimeoutMs }, async () => {
+    const dir = copyProgram(labId, { kind: 'solution' });
+    const port = await freePortTriple();
+    movePorts(dir, port);
+    const holder = createServer().listen(port + 2, '127.0.0.1');
+    await once(holder, 'listening');
+    try {
+      const result = await grader.run({ dir, port });
+      expect(result.status).toBe('fail');
+      const [starts, ...rest] = result.checks;
+      expect(starts).toMatchObject({ slug: 'starts-and-listens', status: 'fail', reason: 'assertion' });
+      expect(starts?.message).toContain(`The lab's app instance app-2 must listen on port ${port + 2}, where your nginx.conf sends /api/, but port ${port + 2} is taken by`);
+      expect(rest.every((check) => check.status === 'skipped')).toBe(true);
+    } finally {
+      holder.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('leaves the learner folder as it found it', { timeout: runTimeoutMs }, async () => {
