@@ -83,7 +83,7 @@ export async function startPracticeCluster(options: PracticeClusterOptions): Pro
     const child = spawn(process.execPath, [options.launcher], { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     prefixLines(child.stdout, address.name, (line) => console.log(line));
     prefixLines(child.stderr, address.name, (line) => console.error(line));
-    child.once('exit', (code, signal) => say(`${address.name} ${signal ? `was ended by ${signal}` : `exited with code ${code}`}; the proxy passes its turns to the other instances. Press Run again to restart everything.`));
+    child.once('exit', (code, signal) => say(`${address.name} ${signal ? `was ended by ${signal}` : `exited with code ${code}`}; the proxy passes its turns to the other instances. Start the launcher again (Run, or npm run lab -- start) to bring it back.`));
     return child;
   });
   const ready = await Promise.all(children.map((child, i) => listening(child, instances[i] as InstanceAddress)));
