@@ -26,7 +26,7 @@ export class ConnectionDispatcher {
 
   /** Listens; resolves with the address bound (the real port when asked for port 0). */
   listen(listener: Listener): Promise<Listener> {
-    const server = createServer({ pauseOnConnect: true }, (socket) => this.accept(socket));
+    const server = createServer({ pauseOnConnect: true, noDelay: true }, (socket) => this.accept(socket));
     return new Promise((resolve, reject) => {
       server.once('error', reject);
       server.listen({ host: listener.host, port: listener.port, backlog: this.backlog }, () => {
@@ -66,7 +66,7 @@ export class ConnectionDispatcher {
 
   private pipe(client: Socket, worker: WorkerSlot): void {
     worker.openConnections++;
-    const upstream = connect({ host: '127.0.0.1', port: worker.port! });
+    const upstream = connect({ host: '127.0.0.1', port: worker.port!, noDelay: true });
     let released = false;
     // The worker is free again once its side of the connection is closed; the client's side
     // then ends after the piped response has been flushed (pipe() calls end(), never destroy()).
