@@ -124,6 +124,22 @@ test.describe('the HPA simulator', () => {
 
 });
 
+test.describe('in the dark theme', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('a load balancer with a failing server and a recomputed plan pass the accessibility scan', async ({ page }) => {
+    await page.goto('./chapters/load-balancing/');
+    const simulator = page.locator('lb-simulator');
+    await advance(simulator, 1);
+    await simulator.getByRole('button', { name: 'Stop server C' }).click();
+    await advance(simulator, 2);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto('./chapters/a-million-requests-per-second/');
+    await page.locator('capacity-calculator').getByLabel('Cache hit rate').fill('101');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 360, height: 740 } });
 

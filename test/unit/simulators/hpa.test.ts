@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultHpaSettings, desiredReplicas, utilizationPercent } from '../../../src/simulators/hpa/model.ts';
 import { runHpa } from '../../../src/simulators/hpa/run.ts';
+import { chartSvg } from '../../../src/simulators/hpa/chart.ts';
+import { summarize } from '../../../src/simulators/hpa/summary.ts';
 import type { Traffic } from '../../../src/simulators/hpa/traffic.ts';
 
 // Worked examples from content/chapters/a-million-requests-per-second.mdx, computed by hand.
@@ -87,5 +89,23 @@ describe('minReplicas and maxReplicas', () => {
   it('never goes below minReplicas when traffic falls to almost nothing', () => {
     const run = runHpa({ shape: 'step', base: 240, peak: 10 }, 100, { ...defaultHpaSettings, minReplicas: 3, scaleDownWindowSeconds: 0 });
     expect(at(run, 120)).toMatchObject({ desired: 1, after: 3 });
+  });
+});
+
+describe('the words the simulator shows for a run', () => {
+  const run = runHpa(spike, 100, defaultHpaSettings);
+
+  it('explains a held scale-down by the window and a capped scale-up by the policy', () => {
+    expect(at(run, 360).why).toBe('ceil(16 × 15 / 60) = 4; the scale-down window keeps 16, its highest recommendation');
+    expect(at(run, 120).why).toBe('ceil(4 × 240 / 60) = 16; the scale-up policy allows at most 8 (double, or add 4)');
+    expect(at(run, 150).why).toBe('ratio 1.00 is within the 0.1 tolerance: no change');
+  });
+
+  it('lists the replica changes with their times for the live region', () => {
+    expect(summarize(run)).toBe('Starts at 4 replicas, peaks at 16. Changes: 2:00 4 → 8, 2:15 8 → 16, 10:45 16 → 4.');
+  });
+
+  it('describes the chart with the same words, so a screen reader hears the run', () => {
+    expect(chartSvg(run)).toContain('<desc id="hpa-chart-desc">Starts at 4 replicas, peaks at 16.');
   });
 });
