@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createGzip } from 'node:zlib';
 import { headersFor } from './hosting/headers.ts';
 import { isLoopbackHost } from './runner/isolation-headers.ts';
 import { LocalRunner } from './runner/local-runner.ts';
@@ -76,12 +77,19 @@ const server = createServer((request, response) => {
   const file = fileFor(url.pathname);
   const status = file ? 200 : 404;
   const path = file ?? join(root, '404.html');
+  const contentType = contentTypes[extname(path)] ?? 'application/octet-stream';
+  // Text is sent gzipped when the browser accepts it, as static hosts and CDNs do, so what a
+  // page transfers here (npm start, the Lighthouse bench) is what it transfers in production.
+  const gzip = /^(text\/|application\/(json|xml|wasm)|image\/svg)/.test(contentType) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
   response.writeHead(status, {
-    'Content-Type': contentTypes[extname(path)] ?? 'application/octet-stream',
+    'Content-Type': contentType,
     'Cache-Control': 'no-cache',
+    Vary: 'Accept-Encoding',
+    ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
     ...(sendHeaders ? headersFor(url.pathname, base) : {}),
   });
   if (request.method === 'HEAD') response.end();
+  else if (gzip) createReadStream(path).pipe(createGzip()).pipe(response);
   else createReadStream(path).pipe(response);
 });
 
