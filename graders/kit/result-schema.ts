@@ -32,6 +32,7 @@ export const seriesRowSchema = z
 export const checkSeriesSchema = z
   .object({
     title: z.string().min(1).describe('What the series shows, e.g. "Latency and throughput as clients grow".'),
+    subject: z.string().min(1).optional().describe('What was measured, e.g. the configuration tried ("workers = 8, threads = 1"); names the run when runs are compared.'),
     unit: z.enum(['ms', 's']).describe('Unit of the latency columns.'),
     target: z
       .object({

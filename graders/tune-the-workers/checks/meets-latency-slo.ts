@@ -30,7 +30,8 @@ export const meetsLatencySlo = defineCheck<LabWorld>({
     } finally {
       if (steps.length > 0) {
         ctx.env.series.record('meets-latency-slo', {
-          title: `Latency and throughput as clients grow (${describeSettings(settings)})`,
+          title: 'Latency and throughput as clients grow',
+          subject: describeSettings(settings),
           unit: 'ms',
           target: { label: `objective: p95 ≤ ${sloP95Ms} ms`, p95: sloP95Ms },
           rows: steps.map(seriesRow),

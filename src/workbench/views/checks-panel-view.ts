@@ -3,6 +3,7 @@
 import type { CheckResult, GraderResult } from '../grader-result.ts';
 import type { CheckState, LabSession } from '../lab-session.ts';
 import { seriesChart } from './series-chart-view.ts';
+import { SeriesHistory, triedRunsTable } from './series-history.ts';
 
 const statusText: Record<string, string> = { 'not-run': 'Not run', running: 'Running…', pass: 'Passed', fail: 'Failed', error: 'Error', skipped: 'Skipped' };
 
@@ -46,6 +47,7 @@ export function resultSummary(result: GraderResult): string {
 export function bindChecksPanel(root: HTMLElement, session: LabSession): void {
   const summaryLine = root.querySelector('[data-checks-summary]') as HTMLElement;
   const items = [...root.querySelectorAll<HTMLElement>('[data-check]')];
+  const history = new SeriesHistory();
   session.check.subscribe((state) => {
     summaryLine.textContent = summary(state, items.length);
     const results = new Map((state.result?.checks ?? []).map((check) => [check.slug, check]));
@@ -64,7 +66,8 @@ export function bindChecksPanel(root: HTMLElement, session: LabSession): void {
       if (!chart) continue;
       const series = status === 'running' ? undefined : result?.series;
       chart.hidden = !series;
-      chart.replaceChildren(...(series ? [seriesChart(series)] : []));
+      const tried = result && series ? history.record(result) : [];
+      chart.replaceChildren(...(series ? [seriesChart(series), ...(tried.length > 1 ? [triedRunsTable(tried, series.unit)] : [])] : []));
     }
   });
 }

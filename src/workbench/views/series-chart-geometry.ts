@@ -40,7 +40,7 @@ export interface ChartGeometry {
   bars: Bar[];
 }
 
-const size = { width: 560, height: 330, left: 56, right: 16, top: 14, latencyBottom: 200, throughputTop: 226, throughputBottom: 290 } as const;
+const size = { width: 560, height: 340, left: 56, right: 16, top: 30, latencyBottom: 210, throughputTop: 236, throughputBottom: 300 } as const;
 
 /** The smallest of 1, 2, 2.5 or 5 × 10^k that is at least `value`, so axis labels stay round. */
 export function roundUp(value: number): number {

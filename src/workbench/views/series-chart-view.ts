@@ -29,7 +29,7 @@ function axes(geometry: ChartGeometry, unit: string): SVGElement[] {
     parts.push(svg('line', { class: 'wb-series-grid', x1: left, x2: right, y1: tick.y, y2: tick.y }));
     parts.push(svg('text', { class: 'wb-series-axis', x: left - 6, y: tick.y + 4, 'text-anchor': 'end' }, formatNumber(tick.value)));
   }
-  parts.push(svg('text', { class: 'wb-series-axis', x: 4, y: latency.top + 4 }, unit));
+  parts.push(svg('text', { class: 'wb-series-axis', x: left, y: latency.top - 14 }, `latency (${unit})`));
   parts.push(svg('line', { class: 'wb-series-baseline', x1: left, x2: right, y1: throughput.bottom, y2: throughput.bottom }));
   parts.push(svg('text', { class: 'wb-series-axis', x: 4, y: throughput.top + 10 }, 'req/s'));
   return parts;
@@ -73,7 +73,8 @@ function legend(geometry: ChartGeometry): SVGElement {
 export function seriesSummary(series: CheckSeries): string {
   const last = series.rows.at(-1) as SeriesRow;
   const target = series.target ? ` against ${series.target.label}` : '';
-  return `${series.rows.length} measurement${series.rows.length === 1 ? '' : 's'}${target}. Last, ${last.label}: p50 ${formatNumber(last.p50)} ${series.unit}, p95 ${formatNumber(last.p95)} ${series.unit}, p99 ${formatNumber(last.p99)} ${series.unit}, ${formatNumber(last.throughput)} requests per second, ${last.errors} errors.`;
+  const subject = series.subject ? ` of ${series.subject}` : '';
+  return `${series.rows.length} measurement${series.rows.length === 1 ? '' : 's'}${subject}${target}. Last, ${last.label}: p50 ${formatNumber(last.p50)} ${series.unit}, p95 ${formatNumber(last.p95)} ${series.unit}, p99 ${formatNumber(last.p99)} ${series.unit}, ${formatNumber(last.throughput)} requests per second, ${last.errors} errors.`;
 }
 
 function numbersTable(series: CheckSeries): HTMLTableElement {
@@ -106,7 +107,7 @@ export function seriesChart(series: CheckSeries): HTMLElement {
   const figure = document.createElement('figure');
   figure.className = 'wb-series';
   const caption = document.createElement('figcaption');
-  caption.textContent = series.title;
+  caption.textContent = series.subject ? `${series.title}: ${series.subject}` : series.title;
   const chart = svg('svg', { viewBox: `0 0 ${geometry.width} ${geometry.height}`, role: 'img', 'aria-labelledby': `${id}-title ${id}-desc` });
   chart.append(
     svg('title', { id: `${id}-title` }, series.title),
