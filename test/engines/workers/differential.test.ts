@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { burst, get, getWithHeaders, okCount, waitForWorkers, type Reply } from './support/http-client.ts';
 import type { ServerRun } from './support/server-process.ts';
-import { gunicornAvailable, gunicornBinary, logShapes, startTarget, type Target } from './support/targets.ts';
+import { brokenAppFolder, gunicornAvailable, gunicornBinary, logShapes, startTarget, type Target } from './support/targets.ts';
 
 const available = gunicornAvailable();
 const inCi = process.env.CI === 'true';
@@ -198,6 +198,19 @@ describe.runIf(available)('course-gunicorn supervises workers as Gunicorn 20.1 d
     for (const target of targets) {
       expect(seen[target].reply, target).toMatchObject({ status: 200, body: 'ok /wait\n' });
       expect(seen[target].code, target).toBe(0);
+    }
+  });
+
+  it('shuts down with status 3 when the app fails while workers import it', { timeout: 40_000 }, async () => {
+    const seen = await onBoth(async (target) => {
+      const run = await startTarget(target, nextPort++, ['-w', '2'], brokenAppFolder);
+      running.push(run);
+      const code = await Promise.race([run.exited, new Promise<string>((r) => setTimeout(() => r('still running after 15 s'), 15_000))]);
+      return { code, last: logShapes(run.lines).slice(-2) };
+    });
+    for (const target of targets) {
+      expect(seen[target].code, target).toBe(3);
+      expect(seen[target].last, target).toEqual(['[TIME] [PID] [INFO] Shutting down: Master', '[TIME] [PID] [INFO] Reason: Worker failed to boot.']);
     }
   });
 

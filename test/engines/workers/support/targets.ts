@@ -8,14 +8,15 @@ import { startServer, type ServerRun } from './server-process.ts';
 export const gunicornBinary = process.env.GUNICORN_BINARY ?? '/usr/bin/gunicorn';
 export const gunicornAvailable = (): boolean => existsSync(gunicornBinary);
 export const appFolder = fileURLToPath(new URL('../../../fixtures/workers/app/', import.meta.url));
+export const brokenAppFolder = fileURLToPath(new URL('../../../fixtures/workers/broken-app/', import.meta.url));
 
 export type Target = 'gunicorn' | 'course';
 
 /** Starts one target with Gunicorn flags (the same for both) on 127.0.0.1:port. */
-export async function startTarget(target: Target, port: number, flags: string[]): Promise<ServerRun> {
+export async function startTarget(target: Target, port: number, flags: string[], folder = appFolder): Promise<ServerRun> {
   const args = [...flags, '-b', `127.0.0.1:${port}`];
-  if (target === 'gunicorn') return startServer(gunicornBinary, [...args, 'wsgi_app:application'], appFolder, port);
-  return startServer(process.execPath, [await engineBundle(), ...args, 'app:app'], appFolder, port);
+  if (target === 'gunicorn') return startServer(gunicornBinary, [...args, 'wsgi_app:application'], folder, port);
+  return startServer(process.execPath, [await engineBundle(), ...args, 'app:app'], folder, port);
 }
 
 /** A log line with its timestamp and pids replaced, so two runs can be compared by shape. */
