@@ -1,0 +1,109 @@
+// The HTTP side of course-wsgi: Node accepts connections and parses requests; each request
+// becomes one PEP 3333 call in Python (course_wsgi_host). Requests are served one at a time,
+// like Gunicorn's single sync worker, and every response closes its connection as that worker
+// does (gunicorn/workers/sync.py handle_request: resp.force_close()).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { GunicornLog } from './gunicorn-log.ts';
+import { nextTurn, readRequestBody } from './request-body.ts';
+
+/** What course_wsgi_host yields, converted to plain JavaScript values. */
+type WsgiEvent = ['head', number, string, string[]] | ['body', Uint8Array] | ['end'] | ['error', string, boolean];
+
+interface PyProxyLike {
+  destroy(): void;
+}
+
+/** The Python functions the server calls; see wsgi-host-py.ts. */
+export interface WsgiHost {
+  start(app: unknown, request: object): PyProxyLike;
+  next_event(events: PyProxyLike): WsgiEvent | undefined;
+  stop(events: PyProxyLike): void;
+}
+
+// Gunicorn's own error page (gunicorn/util.py write_error), sent without Server or Date.
+const errorPage = '<html>\n  <head>\n    <title>Internal Server Error</title>\n  </head>\n  <body>\n    <h1><p>Internal Server Error</p></h1>\n    \n  </body>\n</html>\n';
+
+export interface WsgiServerOptions {
+  host: WsgiHost;
+  app: unknown;
+  log: GunicornLog;
+}
+
+function sendErrorPage(res: ServerResponse): void {
+  res.sendDate = false;
+  res.writeHead(500, 'Internal Server Error', ['Connection', 'close', 'Content-Type', 'text/html', 'Content-Length', String(Buffer.byteLength(errorPage))]);
+  res.end(errorPage);
+}
+
+async function serve(options: WsgiServerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const body = await readRequestBody(req);
+  const local = req.socket.address() as AddressInfo;
+  const request = {
+    method: req.method ?? 'GET',
+    target: req.url ?? '/',
+    httpVersion: req.httpVersion,
+    headers: req.rawHeaders,
+    body,
+    remoteAddr: req.socket.remoteAddress ?? '',
+    remotePort: req.socket.remotePort ?? 0,
+    serverName: local.address,
+    serverPort: local.port,
+  };
+  let gone = false;
+  res.once('close', () => (gone = !res.writableFinished));
+  let status = 500;
+  let sent = 0;
+  const events = options.host.start(options.app, request);
+  try {
+    for (;;) {
+      if (gone) {
+        options.host.stop(events);
+        return;
+      }
+      const event = options.host.next_event(events);
+      if (!event) break;
+      if (event[0] === 'head') {
+        status = event[1];
+        res.writeHead(event[1], event[2], ['Server', 'course-wsgi', 'Date', new Date().toUTCString(), 'Connection', 'close', ...event[3]]);
+      } else if (event[0] === 'body') {
+        sent += event[1].length;
+        if (!res.write(event[1])) await new Promise((resolve) => res.once('drain', resolve));
+        await nextTurn();
+      } else if (event[0] === 'end') {
+        res.end();
+      } else {
+        const [, traceback, headersSent] = event;
+        options.log.error(headersSent ? `Error handling request\n${traceback}` : `Error handling request ${request.target}\n${traceback}`);
+        // After the headers, Gunicorn can only signal the failure by closing the connection.
+        if (headersSent) req.socket.end();
+        else sendErrorPage(res);
+        status = 500;
+      }
+    }
+  } finally {
+    events.destroy();
+  }
+  options.log.access({
+    remoteAddr: request.remoteAddr,
+    requestLine: `${request.method} ${request.target} HTTP/${request.httpVersion}`,
+    status,
+    sent,
+    referer: req.headers.referer,
+    userAgent: req.headers['user-agent'],
+  });
+}
+
+export function createWsgiServer(options: WsgiServerOptions): Server {
+  let queue = Promise.resolve();
+  return createServer((req, res) => {
+    queue = queue.then(() =>
+      serve(options, req, res).catch((error: unknown) => {
+        // A failure of the course's own glue, not of the application: still a 500, logged.
+        options.log.error(`Error handling request ${req.url ?? ''}\n${error instanceof Error ? error.message : String(error)}`);
+        if (!res.headersSent) sendErrorPage(res);
+        else req.socket.end();
+      }),
+    );
+  });
+}
