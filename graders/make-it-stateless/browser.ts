@@ -89,6 +89,15 @@ export class Browser {
     if (cookies.size) headers.Cookie = [...cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     // Longer than the proxy's proxy_read_timeout (5 s), so a hung instance shows as the proxy's 504.
     const response = await this.http.request({ method, path, headers, body, timeoutMs: 8000 });
+    // nginx's own error page, not an answer an instance wrote: the proxy could not use what it got.
+    if (response.status === 502 && response.body.toString('utf8').includes('<title>502 Bad Gateway</title>')) {
+      const instance = this.instances.nameOf(response.header('x-upstream')) ?? 'an instance';
+      fail({
+        message: `${method} ${path} reached ${instance}, but what came back was not an HTTP response the proxy could read, so the proxy answered 502 Bad Gateway (its [proxy] error line above says why). Answer with res.writeHead() and res.end(), never by writing to the socket yourself.`,
+        expected: `an HTTP response from ${instance}`,
+        actual: '502 Bad Gateway from the proxy',
+      });
+    }
     if (response.status === 504) {
       const instance = this.instances.nameOf(response.header('x-upstream')) ?? 'an instance';
       fail({

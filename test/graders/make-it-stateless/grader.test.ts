@@ -19,6 +19,7 @@ const programs = {
   crashes: { kind: 'fixture', name: 'crashes-on-logout' },
   hangs: { kind: 'fixture', name: 'hangs-on-me' },
   wrongPort: { kind: 'fixture', name: 'listens-on-the-wrong-port' },
+  garbage: { kind: 'fixture', name: 'speaks-garbage' },
   seven: { kind: 'starter' },
   sevenAgain: { kind: 'starter' },
   eight: { kind: 'starter' },
@@ -99,6 +100,15 @@ describe.concurrent('the make-it-stateless grader', () => {
     const failed = run.result.checks.find((check) => check.slug === 'sets-a-session-cookie');
     expect(failed, explain(run)).toMatchObject({ status: 'fail', reason: 'timeout' });
     expect(failed?.message).toMatch(/^GET \/me got no answer from app-\d within the proxy's proxy_read_timeout of 5 s/);
+    expect(run.leftovers).toEqual([]);
+  });
+
+  test('reports an instance whose answer is not HTTP, through the proxy\'s 502', { timeout: runTimeoutMs }, async () => {
+    const run = await gradeFolder(folder('garbage'));
+    const failed = run.result.checks.find((check) => check.slug === 'sets-a-session-cookie');
+    expect(failed, explain(run)).toMatchObject({ status: 'fail', reason: 'assertion', actual: '502 Bad Gateway from the proxy' });
+    expect(failed?.message).toMatch(/^GET \/me reached app-\d, but what came back was not an HTTP response the proxy could read/);
+    expect(run.events.some((event) => event.type === 'output' && event.label === 'proxy' && event.line.includes('upstream sent no valid HTTP/1.0 header'))).toBe(true);
     expect(run.leftovers).toEqual([]);
   });
 
