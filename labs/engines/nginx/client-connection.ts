@@ -6,6 +6,7 @@
 // malformed request line or header line, a missing Host in HTTP/1.1, a bad Content-Length or an
 // unknown Transfer-Encoding end the connection with nginx's error status.
 import type { Socket } from 'node:net';
+import { unwatch, watch, type Deadline } from './deadlines.ts';
 
 export interface ClientRequest {
   method: string;
@@ -35,6 +36,7 @@ export interface ClientConnection {
 
 /** keepalive_timeout 75s and client_header_timeout 60s, both nginx's defaults. */
 const idleTimeoutMs = 75_000;
+const headerTimeoutMs = 60_000;
 /** large_client_header_buffers 4 8k: a request head must fit in 32 KB. */
 const maxHeadBytes = 32 * 1024;
 const continueLine = Buffer.from('HTTP/1.1 100 Continue\r\n\r\n', 'latin1');
@@ -50,7 +52,11 @@ export function serveConnection(socket: Socket, onRequest: (req: ClientRequest |
   let clientDone = false;
   let head: { req: ClientRequest; length: number; chunked: boolean } | undefined;
   socket.setNoDelay(true);
-  socket.setTimeout(idleTimeoutMs, () => socket.destroy());
+  // keepalive_timeout while idle, client_header_timeout once a request has begun to arrive, and
+  // no limit while the request is being answered (the upstream's own timeouts apply then).
+  const timer: Deadline = { at: Date.now() + headerTimeoutMs, expire: () => socket.destroy() };
+  watch(timer);
+  socket.on('close', () => unwatch(timer));
   socket.on('error', () => socket.destroy());
 
   const conn: ClientConnection = {
@@ -66,6 +72,7 @@ export function serveConnection(socket: Socket, onRequest: (req: ClientRequest |
       }
       if (data.length) socket.write(data);
       busy = false;
+      timer.at = Date.now() + (buf.length ? headerTimeoutMs : idleTimeoutMs);
       if (buf.length) next();
     },
   };
@@ -79,6 +86,7 @@ export function serveConnection(socket: Socket, onRequest: (req: ClientRequest |
     }
     if (!parsed) return;
     busy = true;
+    timer.at = Infinity;
     onRequest(parsed, conn);
   };
 
@@ -144,7 +152,9 @@ export function serveConnection(socket: Socket, onRequest: (req: ClientRequest |
   });
   socket.on('data', (data: Buffer) => {
     buf = buf.length ? Buffer.concat([buf, data]) : data;
-    if (!busy) next();
+    if (busy) return;
+    timer.at = Date.now() + headerTimeoutMs;
+    next();
   });
 }
 

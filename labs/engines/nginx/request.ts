@@ -13,6 +13,8 @@ export interface ClientInfo {
   connectionRequests: number;
 }
 
+const noBody = Buffer.alloc(0);
+
 export class HttpRequest {
   readonly client: ClientInfo;
   /** The method; error_page redirects turn it into GET (except HEAD). */
@@ -24,9 +26,8 @@ export class HttpRequest {
   readonly httpVersion: string;
   /** Headers as sent, in order, names in their original case. */
   readonly headers: Array<[string, string]>;
-  body: Buffer = Buffer.alloc(0);
+  body: Buffer = noBody;
   readonly startMs = Date.now();
-  readonly startHr = process.hrtime.bigint();
 
   server!: ServerConf;
   /** $host: the validated Host, or the server name when the request has none. */
