@@ -36,9 +36,8 @@ function sendErrorPage(res: ServerResponse): void {
   res.end(errorPage);
 }
 
-async function serve(options: WsgiServerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve(options: WsgiServerOptions, listener: AddressInfo, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = await readRequestBody(req);
-  const local = req.socket.address() as AddressInfo;
   const request = {
     method: req.method ?? 'GET',
     target: req.url ?? '/',
@@ -47,8 +46,9 @@ async function serve(options: WsgiServerOptions, req: IncomingMessage, res: Serv
     body,
     remoteAddr: req.socket.remoteAddress ?? '',
     remotePort: req.socket.remotePort ?? 0,
-    serverName: local.address,
-    serverPort: local.port,
+    // Gunicorn names the listening socket here, 0.0.0.0 included (gunicorn/http/wsgi.py create()).
+    serverName: listener.address,
+    serverPort: listener.port,
   };
   let gone = false;
   res.once('close', () => (gone = !res.writableFinished));
@@ -96,9 +96,9 @@ async function serve(options: WsgiServerOptions, req: IncomingMessage, res: Serv
 
 export function createWsgiServer(options: WsgiServerOptions): Server {
   let queue = Promise.resolve();
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     queue = queue.then(() =>
-      serve(options, req, res).catch((error: unknown) => {
+      serve(options, server.address() as AddressInfo, req, res).catch((error: unknown) => {
         // A failure of the course's own glue, not of the application: still a 500, logged.
         options.log.error(`Error handling request ${req.url ?? ''}\n${error instanceof Error ? error.message : String(error)}`);
         if (!res.headersSent) sendErrorPage(res);
@@ -106,4 +106,5 @@ export function createWsgiServer(options: WsgiServerOptions): Server {
       }),
     );
   });
+  return server;
 }
