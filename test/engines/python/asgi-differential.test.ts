@@ -2,6 +2,7 @@
 // comparison is skipped with a warning locally and fails in CI (CI=true).
 import { asgiCases } from './corpus.ts';
 import { differentialSuite } from './harness/run-corpus.ts';
+import { asgiScenarios } from './harness/scenarios.ts';
 import { startCourseAsgi, startUvicorn, uvicornBinary } from './harness/servers.ts';
 
 differentialSuite({
@@ -10,6 +11,7 @@ differentialSuite({
   realBinary: uvicornBinary,
   aptPackage: 'uvicorn',
   cases: asgiCases,
+  scenarios: asgiScenarios,
   startReal: startUvicorn,
   startCourse: startCourseAsgi,
   ports: { real: 23201, course: 23200 },

@@ -5,6 +5,7 @@ import type { CorpusCase } from '../corpus.ts';
 import { knownDifferences, skippedFields } from '../known-differences.ts';
 import { differences, observe } from './compare.ts';
 import { exchange } from './raw-http.ts';
+import type { Scenario } from './scenarios.ts';
 import { realServerAvailable, type RunningServer } from './servers.ts';
 
 export interface SuiteSpec {
@@ -13,6 +14,7 @@ export interface SuiteSpec {
   realBinary: string;
   aptPackage: string;
   cases: CorpusCase[];
+  scenarios?: Scenario[];
   startReal: (port: number) => Promise<RunningServer>;
   startCourse: (port: number) => Promise<RunningServer>;
   ports: { real: number; course: number };
@@ -54,6 +56,12 @@ export function differentialSuite(spec: SuiteSpec): void {
         const fromReal = observe(await exchange(spec.ports.real, c.request));
         const fromCourse = observe(await exchange(spec.ports.course, c.request));
         expect(differences(fromReal, fromCourse, skippedFields(spec.server, c.name))).toEqual([]);
+      }, 120_000);
+    }
+
+    for (const scenario of spec.scenarios ?? []) {
+      it(scenario.name, async () => {
+        expect(await scenario.run(spec.ports.course)).toBe(await scenario.run(spec.ports.real));
       }, 120_000);
     }
   });
