@@ -10,7 +10,8 @@ import { explain, gradeLab, labId, notPassing } from './grade-wsgi-then-asgi.ts'
 // Two Python start-ups (about 4 s each alone, several times that on a busy machine) and 3 s of checks.
 const runTimeoutMs = 200_000;
 
-describe.concurrent('the wsgi-then-asgi grader', () => {
+// One run at a time: each starts Python (a core for seconds), and runs side by side would starve each other.
+describe('the wsgi-then-asgi grader', () => {
   test('declares exactly the checks of its manifest, in the same order, each hint citing the spec it relies on', () => {
     const manifest = readManifest(labDir(labId));
     expect(grader.checks).toEqual(manifest.checks.map(({ slug, title, hint }) => ({ slug, title, hint })));
