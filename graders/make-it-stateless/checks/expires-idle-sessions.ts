@@ -17,7 +17,7 @@ const marginMs = 1000;
 export const expiresIdleSessions = defineInstanceCheck({
   slug: 'expires-idle-sessions',
   title: 'A session left unused for SESSION_TTL_SECONDS is logged out on every instance',
-  hint: 'Give every session an expiry in the cache, so that an abandoned one ends by itself: cache.set(key, value, { EX: Number(process.env.SESSION_TTL_SECONDS) }) at login, and, for an idle timeout, cache.expire(key, ttl) on each request that uses it. Without a TTL a session lives until its user logs out, which most never do. See https://redis.io/docs/latest/commands/expire/ and https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html#idle-timeout',
+  hint: 'Give every session an expiry in the cache, so that an abandoned one ends by itself: cache.set(key, value, { EX: Number(process.env.SESSION_TTL_SECONDS) }) at login, and cache.expire(key, ttl) on each request that uses it, an idle timeout. Without a TTL a session lives until its user logs out, which most never do. See https://redis.io/docs/latest/commands/expire/ and https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html#idle-timeout',
   timeoutMs: 8000 + labSettings.sessionTtlSeconds * 1000,
   async run(ctx) {
     const { instances, cache } = ctx.env;

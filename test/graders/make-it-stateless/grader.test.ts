@@ -20,6 +20,7 @@ const programs = {
   hangs: { kind: 'fixture', name: 'hangs-on-me' },
   wrongPort: { kind: 'fixture', name: 'listens-on-the-wrong-port' },
   garbage: { kind: 'fixture', name: 'speaks-garbage' },
+  absolute: { kind: 'fixture', name: 'absolute-timeout' },
   seven: { kind: 'starter' },
   sevenAgain: { kind: 'starter' },
   eight: { kind: 'starter' },
@@ -100,6 +101,15 @@ describe.concurrent('the make-it-stateless grader', () => {
     const failed = run.result.checks.find((check) => check.slug === 'sets-a-session-cookie');
     expect(failed, explain(run)).toMatchObject({ status: 'fail', reason: 'timeout' });
     expect(failed?.message).toMatch(/^GET \/me got no answer from app-\d within the proxy's proxy_read_timeout of 5 s/);
+    expect(run.leftovers).toEqual([]);
+  });
+
+  test('fails sessions whose TTL is never renewed at stays-logged-in-across-instances, saying they expired in use', { timeout: runTimeoutMs }, async () => {
+    const run = await gradeFolder(folder('absolute'));
+    const failed = run.result.checks.find((check) => check.slug === 'stays-logged-in-across-instances');
+    expect(failed, explain(run)).toMatchObject({ status: 'fail', reason: 'assertion' });
+    expect(failed?.message).toMatch(/The session expired while it was in use: its TTL ran out 3 s after login instead of 3 s after its last use\./);
+    expect(failed?.hint).toContain('await cache.expire(`session:${sid}`, ttl)');
     expect(run.leftovers).toEqual([]);
   });
 
