@@ -78,10 +78,15 @@ export async function runWorker(config: WorkerConfig): Promise<void> {
     if (graceful) finishIfRetired();
   };
 
+  // The previous connection's close can arrive after the next connection: the worker is idle
+  // only when no connection is open, or a hung request would keep it notifying.
+  let connections = 0;
   server.on('connection', (socket) => {
+    connections++;
     heartbeat.busy();
     socket.on('close', () => {
-      if (alive) heartbeat.idle();
+      connections--;
+      if (alive && connections === 0) heartbeat.idle();
     });
   });
   server.on('request', async (req: IncomingMessage, res: ServerResponse) => {
