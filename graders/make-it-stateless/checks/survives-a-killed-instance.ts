@@ -22,10 +22,12 @@ export const survivesAKilledInstance = defineInstanceCheck({
     for (const browser of browsers) loggedInOn.set(browser, (await browser.login()).servedBy);
     ctx.note(`logged in: ${browsers.map((browser) => `${browser.user} on ${loggedInOn.get(browser)}`).join(', ')}`);
     const victim = loggedInOn.get(browsers[0] as Browser) as string;
+    let killed = false;
     const expectLoggedIn = (browser: Browser, answer: Answer, when: string) => {
       if (answer.response.status === 200 && answer.user === browser.user) return;
+      const why = killed ? ` The session did not outlive ${victim}'s memory.` : '';
       fail({
-        message: `${when}, GET /me for ${browser.user}, who had logged in on ${loggedInOn.get(browser)}, answered ${describeStatus(answer.response)} on ${answer.servedBy}: the session died with ${victim}'s memory. ${describeSessionKey(cache, browser.sessionId)}.`,
+        message: `${when}, GET /me for ${browser.user}, who had logged in on ${loggedInOn.get(browser)}, answered ${describeStatus(answer.response)} on ${answer.servedBy}.${why} ${describeSessionKey(cache, browser.sessionId)}.`,
         expected: `200 with {"user":"${browser.user}"} from any instance`,
         actual: `${describeStatus(answer.response)} from ${answer.servedBy}: ${answer.response.body.toString('utf8').trim().slice(0, 120)}`,
       });
@@ -43,6 +45,7 @@ export const survivesAKilledInstance = defineInstanceCheck({
     };
     const before = await round('Before any instance was killed');
     await instances.kill(victim);
+    killed = true;
     ctx.note(`${victim} killed: its memory is gone, and the proxy passes its turns to the other instances`);
     const whileDown = await round(`After ${victim} was killed`).catch(async (error: unknown) => {
       // Started again before the failure is reported, so that later checks (--all) find three instances.
