@@ -28,16 +28,19 @@ export async function runEngine(dir: string, flags: string[], env: Record<string
     onLine: (_label, line, stream) => (stream === 'stdout' ? stdout : stderr).push(line),
   });
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let onAbort = () => {};
   try {
     await Promise.race([
       child.exited,
-      new Promise((resolve) => {
+      new Promise<void>((resolve) => {
+        onAbort = resolve;
         timer = setTimeout(resolve, timeoutMs);
-        signal.addEventListener('abort', resolve, { once: true });
+        signal.addEventListener('abort', onAbort, { once: true });
       }),
     ]);
   } finally {
     clearTimeout(timer);
+    signal.removeEventListener('abort', onAbort);
     await child.stop();
   }
   return { exit: child.exitInfo, stdout, stderr, commandLine: `node ${args.join(' ')}` };

@@ -1,7 +1,7 @@
 // A bounded closed-loop load on one path that remembers which worker answered each request
 // (the app's X-Worker-Pid header) and when, on the grader's own clock. The kit's load generator
 // keeps only latencies and statuses; the leak checks need to know each worker's share.
-import { request } from 'node:http';
+import { request, type ClientRequest } from 'node:http';
 import { performance } from 'node:perf_hooks';
 
 export interface Answer {
@@ -33,9 +33,9 @@ export interface PidLoadOptions {
 const maxRequests = 5000;
 const maxClients = 64;
 
-function send(options: PidLoadOptions, started: number): Promise<Answer | { error: string }> {
+function send(options: PidLoadOptions, started: number, active: Set<ClientRequest>): Promise<Answer | { error: string }> {
   return new Promise((resolve) => {
-    const req = request({ host: options.host, port: options.port, path: options.path, agent: false, timeout: options.timeoutMs, signal: options.signal }, (res) => {
+    const req = request({ host: options.host, port: options.port, path: options.path, agent: false, timeout: options.timeoutMs }, (res) => {
       res.resume();
       res.once('end', () => {
         const pid = Number(res.headers['x-worker-pid']);
@@ -45,6 +45,8 @@ function send(options: PidLoadOptions, started: number): Promise<Answer | { erro
     });
     req.once('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'timeout' })));
     req.once('error', (error: NodeJS.ErrnoException) => resolve({ error: error.code ?? error.message }));
+    active.add(req);
+    req.once('close', () => active.delete(req));
     req.end();
   });
 }
@@ -58,16 +60,26 @@ export async function runPidLoad(options: PidLoadOptions): Promise<PidLoadReport
   const errors: Record<string, number> = {};
   let next = 0;
   let stopped = false;
+  // One abort listener for the whole run, not one per request: it cuts every request in flight.
+  const active = new Set<ClientRequest>();
+  const abort = () => {
+    for (const req of active) req.destroy(Object.assign(new Error('aborted'), { code: 'aborted' }));
+  };
+  options.signal.addEventListener('abort', abort, { once: true });
   const client = async () => {
     while (next < options.requests && !stopped && !options.signal.aborted) {
       next += 1;
-      const outcome = await send(options, started);
+      const outcome = await send(options, started, active);
       if ('error' in outcome) errors[outcome.error] = (errors[outcome.error] ?? 0) + 1;
       else answers.push(outcome);
       if (options.stopWhen?.()) stopped = true;
     }
   };
-  await Promise.all(Array.from({ length: options.clients }, client));
+  try {
+    await Promise.all(Array.from({ length: options.clients }, client));
+  } finally {
+    options.signal.removeEventListener('abort', abort);
+  }
   return { answers, errors, durationMs: Math.round(performance.now() - started) };
 }
 

@@ -9,7 +9,7 @@ export function getOnce(host: string, port: number, path: string, timeoutMs: num
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   return new Promise((resolve) => {
-    const req = request({ host, port, path, agent: false, signal }, (res) => {
+    const req = request({ host, port, path, agent: false }, (res) => {
       res.resume();
       res.once('end', () => {
         const pid = Number(res.headers['x-worker-pid']);
@@ -17,11 +17,16 @@ export function getOnce(host: string, port: number, path: string, timeoutMs: num
       });
       res.once('error', (error: NodeJS.ErrnoException) => resolve({ kind: 'closed', code: error.code ?? error.message, ms: elapsed() }));
     });
-    const timer = setTimeout(() => {
+    const giveUp = () => {
       resolve({ kind: 'timeout', ms: elapsed() });
       req.destroy();
-    }, timeoutMs);
-    req.once('close', () => clearTimeout(timer));
+    };
+    const timer = setTimeout(giveUp, timeoutMs);
+    signal.addEventListener('abort', giveUp, { once: true });
+    req.once('close', () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', giveUp);
+    });
     req.once('error', (error: NodeJS.ErrnoException) => resolve({ kind: 'closed', code: error.code ?? error.message, ms: elapsed() }));
     req.end();
   });

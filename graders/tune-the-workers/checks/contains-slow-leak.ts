@@ -1,10 +1,9 @@
 import { defineCheck, fail } from '../../kit/check.ts';
-import { bootMemoryMib, describeSettings, worstLeakPerWorkerMib } from '../gunicorn-settings.ts';
+import { bootMemoryFormula, bootMemoryMib, describeSettings, worstLeakPerWorkerMib } from '../gunicorn-settings.ts';
 import type { LabWorld } from '../lab-world.ts';
 import { labSettings, leakPerExportMib, machine } from '../lab-settings.ts';
 import { runLeakExperiment } from '../leak-run.ts';
 import { readSettings } from '../read-settings.ts';
-import { failOutOfMemory } from '../workers-ready.ts';
 
 const { leakRequests, leakClients } = labSettings;
 const mib = (n: number) => `${Math.round(n * 10) / 10} MiB`;
@@ -22,8 +21,16 @@ export const containsSlowLeak = defineCheck<LabWorld>({
     const errors = Object.entries(run.errors).map(([code, n]) => `${n} × ${code}`).join(', ');
     ctx.note(`< ${run.answered} answered 200 in ${(run.durationMs / 1000).toFixed(1)} s${errors ? `, ${errors}` : ''}; ${run.recycled.length} workers recycled`);
     for (const line of run.log.matching(/Autorestarting|Out of memory/, 4)) ctx.note(`log: ${line.trim()}`);
-    if (run.outOfMemory) failOutOfMemory(settings, run.outOfMemory, `during ${leakRequests} calls of GET /export`);
     const spare = machine.memory_mib - bootMemoryMib(settings);
+    if (run.outOfMemory) {
+      const recycling = settings.maxRequests > 0 ? `max_requests = ${settings.maxRequests} recycles them too late` : 'max_requests = 0 never recycles them';
+      fail({
+        reason: 'exited',
+        message: `The box ran out of memory after ${run.answered} calls of GET /export, and the arbiter was killed as the Linux OOM killer would kill it. The workers booted in ${bootMemoryFormula(settings)}, leaving ${spare} MiB; each call leaked ${leakPerExportMib} MiB into the worker that served it, and ${recycling}.`,
+        expected: `workers recycled before their leaks fill the ${spare} MiB left`,
+        actual: run.outOfMemory,
+      });
+    }
     if (run.recycled.length === 0) {
       const held = run.busiestUnrecycled * leakPerExportMib;
       fail({

@@ -46,6 +46,8 @@ describe('the tune-the-workers mutants', () => {
     expect(undersized?.message).toMatch(/p95 latency was \d+ ms against an objective of 1000 ms/);
     const unjittered = runs.get('max-requests-without-jitter')?.result.checks.find((check) => check.slug === 'staggers-worker-restarts');
     expect(unjittered?.message).toMatch(/^All \d+ recycled workers served exactly 24 requests/);
+    const leaking = runs.get('no-max-requests')?.result.checks.find((check) => check.slug === 'contains-slow-leak');
+    expect(leaking?.message).toMatch(/^The box ran out of memory after \d+ calls of GET \/export, .* leaving 464 MiB; .* max_requests = 0 never recycles them\.$/);
     const threaded = runs.get('threaded-workers')?.result.checks.find((check) => check.slug === 'cuts-off-hung-requests');
     expect(threaded?.message).toContain('a gthread worker tells the arbiter it is alive from its main loop');
   });
