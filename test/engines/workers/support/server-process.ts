@@ -16,8 +16,8 @@ process.on('exit', () => {
   for (const child of live) if (child.pid) try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
 });
 
-export function startServer(command: string, args: string[], cwd: string, port: number): Promise<ServerRun> {
-  const child = spawn(command, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PYTHONUNBUFFERED: '1' } });
+export function startServer(command: string, args: string[], cwd: string, port: number, env: NodeJS.ProcessEnv = {}): Promise<ServerRun> {
+  const child = spawn(command, args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PYTHONUNBUFFERED: '1', ...env } });
   live.add(child);
   const lines: string[] = [];
   let partial = '';

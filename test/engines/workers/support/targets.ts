@@ -13,10 +13,10 @@ export const brokenAppFolder = fileURLToPath(new URL('../../../fixtures/workers/
 export type Target = 'gunicorn' | 'course';
 
 /** Starts one target with Gunicorn flags (the same for both) on 127.0.0.1:port. */
-export async function startTarget(target: Target, port: number, flags: string[], folder = appFolder): Promise<ServerRun> {
+export async function startTarget(target: Target, port: number, flags: string[], folder = appFolder, env: NodeJS.ProcessEnv = {}): Promise<ServerRun> {
   const args = [...flags, '-b', `127.0.0.1:${port}`];
-  if (target === 'gunicorn') return startServer(gunicornBinary, [...args, 'wsgi_app:application'], folder, port);
-  return startServer(process.execPath, [await engineBundle(), ...args, 'app:app'], folder, port);
+  if (target === 'gunicorn') return startServer(gunicornBinary, [...args, 'wsgi_app:application'], folder, port, env);
+  return startServer(process.execPath, [await engineBundle(), ...args, 'app:app'], folder, port, env);
 }
 
 /** A log line with its timestamp and pids replaced, so two runs can be compared by shape. */
