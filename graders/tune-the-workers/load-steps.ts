@@ -11,6 +11,8 @@ export function profilePath(i: number): string {
 
 export interface StepResult {
   clients: number;
+  /** The row's name in the series, e.g. "8 clients". */
+  label: string;
   report: LoadReport;
   errors: number;
 }
@@ -22,7 +24,7 @@ export function errorCount(report: LoadReport): number {
   return unanswered + serverErrors;
 }
 
-export async function runStep(host: string, port: number, clients: number, signal: AbortSignal): Promise<StepResult> {
+export async function runStep(host: string, port: number, clients: number, signal: AbortSignal, label = `${clients} clients`): Promise<StepResult> {
   const report = await runLoad({
     host,
     port,
@@ -34,12 +36,12 @@ export async function runStep(host: string, port: number, clients: number, signa
     keepAlive: false,
     signal,
   });
-  return { clients, report, errors: errorCount(report) };
+  return { clients, label, report, errors: errorCount(report) };
 }
 
 export function seriesRow(step: StepResult): SeriesRow {
   const { latencyMs, throughput } = step.report;
-  return { label: `${step.clients} clients`, p50: latencyMs.p50, p95: latencyMs.p95, p99: latencyMs.p99, throughput, errors: step.errors };
+  return { label: step.label, p50: latencyMs.p50, p95: latencyMs.p95, p99: latencyMs.p99, throughput, errors: step.errors };
 }
 
 export function describeStep(step: StepResult): string {

@@ -8,6 +8,10 @@ import { readSettings } from '../read-settings.ts';
 const { loadSteps, sloP95Ms, stepMs, requestTimeoutMs } = labSettings;
 const profileClients = loadSteps[loadSteps.length - 1] as number;
 
+function failsObjective(step: StepResult): boolean {
+  return Math.round(step.report.latencyMs.p95) > sloP95Ms || step.errors > 0;
+}
+
 export const meetsLatencySlo = defineCheck<LabWorld>({
   slug: 'meets-latency-slo',
   title: `With ${profileClients} clients (80 % GET /orders, 20 % GET /report), p95 latency is at most ${sloP95Ms} ms and no request fails`,
@@ -20,12 +24,24 @@ export const meetsLatencySlo = defineCheck<LabWorld>({
     const steps: StepResult[] = [];
     // Fresh workers answer their first request a little slower; warm them up unmeasured.
     await warmUp(ctx.host, ctx.port, settings.workers, ctx.signal);
+    const measure = async (clients: number, label = `${clients} clients`) => {
+      ctx.note(`> ${clients} clients for ${stepMs / 1000} s, each sending its next request when the last is answered (every ${labSettings.reportEvery}th GET /report, the rest GET /orders)`);
+      const step = await runStep(ctx.host, ctx.port, clients, ctx.signal, label);
+      steps.push(step);
+      ctx.note(`< ${describeStep(step)}`);
+      return step;
+    };
+    let profile: StepResult | undefined;
     try {
-      for (const clients of loadSteps) {
-        ctx.note(`> ${clients} clients for ${stepMs / 1000} s, each sending its next request when the last is answered (every ${labSettings.reportEvery}th GET /report, the rest GET /orders)`);
-        const step = await runStep(ctx.host, ctx.port, clients, ctx.signal);
-        steps.push(step);
-        ctx.note(`< ${describeStep(step)}`);
+      for (const clients of loadSteps) profile = await measure(clients);
+      // A busy computer can stall any process for a moment. A miss by less than half again the
+      // objective, without errors, is measured once more, and the better run counts; a wrong
+      // configuration misses by far more, every time.
+      const first = profile as StepResult;
+      if (failsObjective(first) && first.errors === 0 && first.report.latencyMs.p95 < sloP95Ms * 1.5) {
+        ctx.note(`p95 missed the objective by less than half, which a busy computer can cause: measuring ${profileClients} clients once more`);
+        const again = await measure(profileClients, `${profileClients} clients, again`);
+        if (again.report.latencyMs.p95 < first.report.latencyMs.p95) profile = again;
       }
     } finally {
       if (steps.length > 0) {
@@ -38,13 +54,17 @@ export const meetsLatencySlo = defineCheck<LabWorld>({
         });
       }
     }
-    const profile = steps[steps.length - 1] as StepResult;
+    if (!profile) throw new Error('the load steps did not run');
     const p95 = Math.round(profile.report.latencyMs.p95);
     const measured = `p95 ${p95} ms, ${profile.errors} error${profile.errors === 1 ? '' : 's'}, ${profile.report.throughput} req/s`;
-    if (p95 > sloP95Ms || profile.errors > 0) {
-      const why = isThreaded(settings)
-        ? `Your ${settings.workers} workers × ${settings.threads} threads give ${slots} slots; threads overlap waiting but share one worker's interpreter lock for computing.`
-        : `Your ${slots} sync worker${slots === 1 ? '' : 's'} serve${slots === 1 ? 's' : ''} ${slots} request${slots === 1 ? '' : 's'} at a time, while ${profileClients} clients keep ${profileClients} requests in flight: the rest wait in the queue.`;
+    if (failsObjective(profile)) {
+      const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+      const why =
+        slots < profileClients
+          ? `Your ${isThreaded(settings) ? `${plural(settings.workers, 'worker')} × ${plural(settings.threads, 'thread')} serve` : `${plural(slots, 'sync worker')} ${slots === 1 ? 'serves' : 'serve'}`} ${plural(slots, 'request')} at a time, while ${profileClients} clients keep ${profileClients} requests in flight: the rest wait in the queue.`
+          : isThreaded(settings)
+            ? `Your ${slots} slots cover the ${profileClients} requests in flight, but the threads of one worker share its interpreter lock, so a GET /report computing in a worker holds up the other requests it serves.`
+            : `Your ${slots} slots cover the ${profileClients} requests in flight, so the time went elsewhere: if the chart shows p50 far below p95, the computer was busy; run the check again.`;
       const failed = profile.errors > 0 ? ` and ${profile.errors} request${profile.errors === 1 ? '' : 's'} got no answer within ${requestTimeoutMs / 1000} s` : '';
       fail({
         message: `With ${profileClients} clients, p95 latency was ${p95} ms against an objective of ${sloP95Ms} ms${failed}. ${why}`,

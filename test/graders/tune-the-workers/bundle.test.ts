@@ -59,7 +59,7 @@ describe('the tune-the-workers grader bundle', () => {
       expect(run.stderr).toBe('');
       const result = graderResultSchema.parse(JSON.parse(run.stdout));
       expect(result.checks.filter((check) => check.status !== 'pass')).toEqual([]);
-      expect(result.checks.find((check) => check.slug === 'meets-latency-slo')?.series?.rows).toHaveLength(3);
+      expect(result.checks.find((check) => check.slug === 'meets-latency-slo')?.series?.rows.length).toBeGreaterThanOrEqual(3);
       expect(run.status).toBe(0);
       expect(leftoverProcesses(dir)).toEqual([]);
     } finally {
