@@ -12,6 +12,8 @@ const json = (value) => ({
 const text = (body) => ({ status: 200, headers: { 'content-type': 'text/plain', 'x-worker-pid': String(process.pid) }, body });
 
 export const app = {
+  // What there is to ask for.
+  'GET /': () => text('GET /orders, GET /report, GET /export, GET /health, GET /hang\n'),
   // A health check for load balancers: costs next to nothing.
   'GET /health': () => text('ok\n'),
   // The busy endpoint: a short bit of Python, then a 500 ms database query (waiting, not computing).
