@@ -20,6 +20,10 @@ const hidden = new Set(['date', 'server', 'x-pad', 'x-accel-expires', 'x-accel-r
 const hopByHop = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'proxy-connection', 'upgrade']);
 
 const statusFor: Record<string, number> = { error: 502, invalid: 502, timeout: 504 };
+/** Methods nginx never sends to a second server once the first got them (ngx_http_upstream_next). */
+const nonIdempotentMethods = new Set(['POST', 'LOCK', 'PATCH']);
+/** Upstream statuses proxy_next_upstream can name (http_500, http_502, ...). */
+const retryableStatuses = new Set([500, 502, 503, 504, 403, 404, 429]);
 
 function pick(u: UpstreamRuntime, set: PeerSet, tried: Set<Peer>, r: HttpRequest): Peer | undefined {
   if (set.single) {
@@ -47,7 +51,7 @@ export async function proxyRequest(r: HttpRequest, rt: Runtime, pass: ProxyPass)
   if (triesLimit && triesLimit < tries) tries = triesLimit;
   let set = u.primary;
   const tried = new Set<Peer>();
-  const nonIdempotent = ['POST', 'LOCK', 'PATCH'].includes(method);
+  const nonIdempotent = nonIdempotentMethods.has(method);
 
   for (;;) {
     let peer = pick(u, set, tried, r);
@@ -82,7 +86,7 @@ export async function proxyRequest(r: HttpRequest, rt: Runtime, pass: ProxyPass)
     if (result.kind === 'response') {
       const status = result.response.status;
       const flag = `http_${status}`;
-      const retryable = [500, 502, 503, 504, 403, 404, 429].includes(status) && nextUpstream.includes(flag);
+      const retryable = retryableStatuses.has(status) && nextUpstream.includes(flag);
       r.upstreamStatuses.push(String(status));
       if (retryable && canRetry(flag, true)) {
         result.body?.abort();
