@@ -44,10 +44,18 @@ export function pagefind(base: string): Promise<PagefindModule> {
   return loading;
 }
 
-/** Up to `limit` hits for `query`, or null when a newer query has replaced this one. */
-export async function searchCourse(base: string, query: string, limit = 8): Promise<SearchHit[] | null> {
+export interface SearchOutcome {
+  /** The best `limit` hits, loaded. */
+  hits: SearchHit[];
+  /** How many pages and drills match in all. */
+  total: number;
+}
+
+/** The best hits for `query`, or null when a newer query has replaced this one. */
+export async function searchCourse(base: string, query: string, limit = 8): Promise<SearchOutcome | null> {
   const module = await pagefind(base);
   const search = await module.debouncedSearch(query, {}, 150);
   if (search === null) return null;
-  return Promise.all(search.results.slice(0, limit).map((result) => result.data()));
+  const hits = await Promise.all(search.results.slice(0, limit).map((result) => result.data()));
+  return { hits, total: search.results.length };
 }

@@ -5,6 +5,13 @@ import { resultItem } from './result-view.ts';
 
 const wired = new WeakSet<HTMLDialogElement>();
 
+/** What the status line says (and screen readers announce) after a search. */
+export function resultCountText(query: string, shown: number, total: number): string {
+  if (total === 0) return `Nothing matches “${query}”. Try fewer or other words.`;
+  if (shown < total) return `The best ${shown} of ${total} results for “${query}”.`;
+  return `${total === 1 ? '1 result' : `${total} results`} for “${query}”.`;
+}
+
 function wire(dialog: HTMLDialogElement): void {
   const input = dialog.querySelector<HTMLInputElement>('[data-search-input]')!;
   const status = dialog.querySelector<HTMLElement>('[data-search-status]')!;
@@ -19,10 +26,10 @@ function wire(dialog: HTMLDialogElement): void {
       return;
     }
     try {
-      const hits = await searchCourse(base, query);
-      if (hits === null || query !== input.value.trim()) return;
-      results.replaceChildren(...hits.map(resultItem));
-      status.textContent = hits.length === 0 ? `Nothing matches “${query}”. Try fewer or other words.` : `${hits.length === 1 ? '1 result' : `${hits.length} results`} for “${query}”.`;
+      const outcome = await searchCourse(base, query);
+      if (outcome === null || query !== input.value.trim()) return;
+      results.replaceChildren(...outcome.hits.map(resultItem));
+      status.textContent = resultCountText(query, outcome.hits.length, outcome.total);
     } catch (error) {
       results.replaceChildren();
       status.textContent = (error as Error).message;

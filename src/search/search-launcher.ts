@@ -12,7 +12,15 @@ if (dialog) {
   document.querySelector('[data-search-open]')?.addEventListener('click', () => void openSearch(dialog));
   document.addEventListener('keydown', (event) => {
     const target = event.target instanceof HTMLElement ? event.target : document.body;
-    const shortcut = { key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey, targetTag: target.tagName, targetEditable: target.isContentEditable };
+    const shortcut = {
+      key: event.key,
+      ctrlKey: event.ctrlKey,
+      metaKey: event.metaKey,
+      altKey: event.altKey,
+      targetTag: target.tagName,
+      targetEditable: target.isContentEditable || ('editContext' in target && target.editContext != null),
+      inCodeEditor: target.closest('.monaco-editor, .xterm') !== null,
+    };
     if (dialog.open || !isSearchShortcut(shortcut)) return;
     event.preventDefault();
     void openSearch(dialog);

@@ -104,7 +104,7 @@ test('search opens with / and Ctrl+K, shows results with excerpts, and follows o
   await page.keyboard.press('/');
   await expect(dialog).toBeVisible();
   await page.keyboard.type('gunicorn workers');
-  await expect(dialog.getByRole('status')).toHaveText(/^\d+ results? for “gunicorn workers”\.$/);
+  await expect(dialog.getByRole('status')).toHaveText(/^(\d+ results?|The best \d+ of \d+ results) for “gunicorn workers”\.$/);
   const first = dialog.locator('.search-hit').first();
   await expect(first.locator('.search-hit-excerpt mark').first()).toBeVisible();
   const href = await first.locator('.search-hit-link').getAttribute('href');
@@ -142,6 +142,12 @@ test('a lab grades the starter on the Local runtime over its WebSocket under the
   await visit(page, 'labs/first-web-server/');
   await page.waitForFunction(() => window.__labEditor !== undefined);
   await expect(page.getByRole('button', { name: 'Check', exact: true })).toBeEnabled();
+  // A slash typed in the code editor is code, not the search shortcut.
+  await page.locator('.wb-editor .view-lines').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\n// a/b');
+  await expect(page.getByRole('dialog', { name: 'Search the course' })).toBeHidden();
+  expect(await page.evaluate(() => window.__labEditor?.getValue() ?? '')).toContain('// a/b');
   await page.getByRole('button', { name: 'Check', exact: true }).click();
   await expect(page.locator('[data-checks-summary]')).toContainText(/\d+ of \d+ checks pass\. Failed: /, { timeout: 45_000 });
   // The grader's result was validated in a worker, which worker-src must allow.

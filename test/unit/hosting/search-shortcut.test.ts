@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isSearchShortcut, type ShortcutEvent } from '../../../src/search/shortcut.ts';
 
 const press = (key: string, extra: Partial<ShortcutEvent> = {}): ShortcutEvent => ({
-  key, ctrlKey: false, metaKey: false, altKey: false, targetTag: 'BODY', targetEditable: false, ...extra,
+  key, ctrlKey: false, metaKey: false, altKey: false, targetTag: 'BODY', targetEditable: false, inCodeEditor: false, ...extra,
 });
 
 describe('the search shortcut', () => {
@@ -23,6 +23,11 @@ describe('the search shortcut', () => {
 
   it('leaves Ctrl+K to the code editor and the terminal, which type into a textarea', () => {
     expect(isSearchShortcut(press('k', { ctrlKey: true, targetTag: 'TEXTAREA' }))).toBe(false);
+  });
+
+  it('leaves / and Ctrl+K to a code editor that types through an EditContext on a plain element', () => {
+    expect(isSearchShortcut(press('/', { targetTag: 'DIV', inCodeEditor: true }))).toBe(false);
+    expect(isSearchShortcut(press('k', { ctrlKey: true, targetTag: 'DIV', inCodeEditor: true }))).toBe(false);
   });
 
   it('ignores other keys and chords', () => {
