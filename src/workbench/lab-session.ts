@@ -50,6 +50,8 @@ export class LabSession {
   readonly #readResult: ReadGraderResult;
   #runtime: LabRuntime | null = null;
   #process: RuntimeProcess | null = null;
+  /** The Run in progress, until its program is spawned (or fails to be). */
+  #launching: Promise<void> | null = null;
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(data: LabPageData, memory: LabMemory, readResult: ReadGraderResult) {
@@ -93,6 +95,21 @@ export class LabSession {
   async run(): Promise<void> {
     const runtime = this.#ready();
     if (!runtime) return;
+    if (this.check.get().status === 'running') {
+      // The grader's own copy of the program holds the lab's ports until the checks end.
+      this.terminal.note('The checks are running their own copy of your program; press Run again once they finish.');
+      return;
+    }
+    const launch = this.#launch(runtime);
+    this.#launching = launch;
+    try {
+      await launch;
+    } finally {
+      if (this.#launching === launch) this.#launching = null;
+    }
+  }
+
+  async #launch(runtime: LabRuntime): Promise<void> {
     await this.stop();
     this.program.set({ status: 'starting', listening: null });
     this.terminal.note(`$ ${[this.data.start.command, ...this.data.start.args].join(' ')}`);
@@ -139,6 +156,7 @@ export class LabSession {
     this.check.set({ status: 'running', result: null, error: null });
     let output = '';
     try {
+      await this.#stopForChecks();
       await this.#writeEdits(runtime);
       const grader = await runtime.spawn('grader', { onOutput: (chunk) => (output += chunk) });
       await grader.exit;
@@ -170,6 +188,19 @@ export class LabSession {
   async teardown(): Promise<void> {
     this.flushSave();
     await this.#runtime?.teardown();
+  }
+
+  /**
+   * A grader starts its own copy of the program on the lab's ports (and its helpers on theirs,
+   * such as the reverse proxy's upstreams), so a program the learner ran must let go of them
+   * first, or the first check fails on a busy port. A Run still starting is waited for and
+   * stopped too, rather than left to start in the middle of the checks.
+   */
+  async #stopForChecks(): Promise<void> {
+    await this.#launching;
+    if (!this.#process) return;
+    this.terminal.note('[stopping your program: the checks start their own copy of it on the same ports; press Run again afterwards]');
+    await this.stop();
   }
 
   #ready(): LabRuntime | null {

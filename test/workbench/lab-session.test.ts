@@ -4,7 +4,7 @@ import { lastJsonDocument } from '../../src/runtime/grader-output.ts';
 import type { GraderResult } from '../../src/workbench/grader-result.ts';
 import type { LabPageData } from '../../src/workbench/lab-data.ts';
 import { LabSession, type LabMemory } from '../../src/workbench/lab-session.ts';
-import { FakeRuntime } from './fake-runtime.ts';
+import { FakeRuntime, type FakeProcess } from './fake-runtime.ts';
 
 const data: LabPageData = {
   id: 'first-web-server',
@@ -62,6 +62,24 @@ async function started(memory = new MemoryLab()) {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** A flag that turns true once the process has exited. */
+function trackExit(process: FakeProcess): { done: boolean } {
+  const state = { done: false };
+  void process.exit.then(() => (state.done = true));
+  return state;
+}
+
+/** Whether `state.done` was already true when the grader was spawned. */
+function whenGraderStarts(runtime: FakeRuntime, state: { done: boolean }): Promise<boolean> {
+  const grade = runtime.onSpawn;
+  return new Promise((resolve) => {
+    runtime.onSpawn = (process) => {
+      if (process.role === 'grader') resolve(state.done);
+      grade(process);
+    };
+  });
+}
+
 describe('the lab session', () => {
   it('mounts the lab with the edits saved from an earlier visit', async () => {
     const memory = new MemoryLab();
@@ -108,6 +126,62 @@ describe('the lab session', () => {
     await session.runChecks();
     expect(session.check.get()).toMatchObject({ status: 'done', result: { status: 'pass' } });
     expect(memory.checks).toHaveLength(1);
+  });
+
+  it('stops a running program before grading, and says so in the terminal', async () => {
+    const { session, runtime, terminal } = await started();
+    runtime.graderOutput = JSON.stringify(passing);
+    await session.run();
+    const program = runtime.processes[0] as FakeProcess;
+    // Like the real runtimes, kill() settles only once the program is gone, which takes a moment.
+    program.kill = async () => {
+      setTimeout(() => program.finish(null), 10);
+      await program.exit;
+    };
+    const gone = trackExit(program);
+    const programGoneWhenGraderStarted = whenGraderStarts(runtime, gone);
+    await session.runChecks();
+    expect(await programGoneWhenGraderStarted).toBe(true);
+    expect(session.program.get()).toEqual({ status: 'idle', listening: null });
+    expect(session.check.get()).toMatchObject({ status: 'done', result: { status: 'pass' } });
+    expect(terminal()).toMatch(/stopping your program: the checks start their own copy of it on the same ports.*\[your program was stopped\]/s);
+  });
+
+  it('waits for a Run that is still starting, then stops that program before grading', async () => {
+    const { session, runtime, terminal } = await started();
+    runtime.graderOutput = JSON.stringify(passing);
+    const running = session.run();
+    await session.runChecks();
+    await running;
+    const programs = runtime.processes.filter((process) => process.role === 'program');
+    expect(programs).toHaveLength(1);
+    expect(runtime.processes.map((process) => process.role)).toEqual(['program', 'grader']);
+    expect(session.program.get().status).toBe('idle');
+    expect(terminal()).toContain('stopping your program');
+  });
+
+  it('grades without a note about stopping when no program is running', async () => {
+    const { session, runtime, terminal } = await started();
+    runtime.graderOutput = JSON.stringify(passing);
+    await session.runChecks();
+    expect(session.check.get().status).toBe('done');
+    expect(terminal()).not.toContain('stopping your program');
+  });
+
+  it('does not start the program while the checks run on its ports', async () => {
+    const { session, runtime, terminal } = await started();
+    runtime.onSpawn = () => {};
+    const checking = session.runChecks();
+    await settle();
+    await session.run();
+    expect(runtime.processes.map((process) => process.role)).toEqual(['grader']);
+    expect(terminal()).toContain('The checks are running their own copy of your program; press Run again once they finish.');
+    const grader = runtime.processes[0] as FakeProcess;
+    grader.print(JSON.stringify(passing));
+    grader.finish(0);
+    await checking;
+    await session.run();
+    expect(runtime.processes.map((process) => process.role)).toEqual(['grader', 'program']);
   });
 
   it('reports a grader that answers with no result as a problem of the checks, not of the program', async () => {
