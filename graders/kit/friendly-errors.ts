@@ -1,7 +1,20 @@
 // Turns zod issues into sentences a person can act on: which file, which field, what was
 // received, what was expected. Every external input of the kit (manifests, mutant
 // declarations, grader results) is parsed through `parseWithFriendlyErrors`.
-import type { z } from 'zod';
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
+
+/**
+ * zod/mini loads no message catalogue ("Invalid input" for every issue), so the kit passes
+ * zod's English one to each parse. Per parse rather than `z.config()`, so importing the kit
+ * changes no other schema's messages, such as the site's progress store.
+ */
+const english = { error: en().localeError };
+
+/** Parses with zod's English messages, for callers that word the issues themselves. */
+export function safeParseInEnglish<S extends z.core.$ZodType>(schema: S, data: unknown): z.core.util.SafeParseResult<z.output<S>> {
+  return z.safeParse(schema, data, english);
+}
 
 export class InvalidFileError extends Error {
   readonly file: string;
@@ -47,8 +60,8 @@ export function describeIssues(issues: ReadonlyArray<z.core.$ZodIssue>, data: un
   });
 }
 
-export function parseWithFriendlyErrors<S extends z.ZodType>(schema: S, data: unknown, file: string): z.output<S> {
-  const parsed = schema.safeParse(data);
+export function parseWithFriendlyErrors<S extends z.core.$ZodType>(schema: S, data: unknown, file: string): z.output<S> {
+  const parsed = safeParseInEnglish(schema, data);
   if (!parsed.success) throw new InvalidFileError(file, describeIssues(parsed.error.issues, data));
   return parsed.data;
 }

@@ -1,16 +1,22 @@
 // The lab manifest: `labs/<id>/manifest.json`. The site, the `lab` CLI and every grader read
 // labs through this one schema, so a lab that parses here works everywhere.
-import { z } from 'zod';
+// zod/mini, not full zod: every grader bundle carries this file, and zod/mini's functions
+// tree-shake to the few a schema uses. Descriptions are registered with z.describe().
+import * as z from 'zod/mini';
 
 export const labIdSchema = z
   .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a lab id is kebab-case: lowercase words joined by "-"')
-  .describe('Folder name under labs/, used in URLs and in `npm run lab -- check <id>`.');
+  .check(
+    z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a lab id is kebab-case: lowercase words joined by "-"'),
+    z.describe('Folder name under labs/, used in URLs and in `npm run lab -- check <id>`.'),
+  );
 
 export const checkSlugSchema = z
   .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a check slug is kebab-case and says what it checks')
-  .describe('Stable name of a check, e.g. "serves-static-files".');
+  .check(
+    z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a check slug is kebab-case and says what it checks'),
+    z.describe('Stable name of a check, e.g. "serves-static-files".'),
+  );
 
 /** A relative path inside the lab folder: no leading "/", no "." or ".." segments, no backslashes. */
 function isLabFilePath(path: string): boolean {
@@ -19,48 +25,57 @@ function isLabFilePath(path: string): boolean {
 
 const bundlePathSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9._-]*)+$/i, 'a path under public/bundles/, e.g. "engines/nginx.mjs"');
+  .check(z.regex(/^[a-z0-9][a-z0-9_-]*(\/[a-z0-9][a-z0-9._-]*)+$/i, 'a path under public/bundles/, e.g. "engines/nginx.mjs"'));
+
+/** A non-empty string with a description: the shape of most manifest fields. */
+const text = (description: string) => z.string().check(z.minLength(1), z.describe(description));
 
 export const manifestCheckSchema = z.object({
   slug: checkSlugSchema,
-  title: z.string().min(1).describe('What the check verifies, as a learner reads it.'),
-  hint: z.string().min(1).describe('What to look at when the check fails.'),
+  title: text('What the check verifies, as a learner reads it.'),
+  hint: text('What to look at when the check fails.'),
 });
 
-export const labManifestSchema = z
-  .object({
-    id: labIdSchema,
-    title: z.string().min(1).describe('Title shown on the lab card and page.'),
-    chapter: z.string().min(1).describe('Id of the chapter the lab belongs to (content/chapters/<id>.mdx).'),
-    summary: z.string().min(1).describe('One or two sentences: what the learner builds.'),
-    files: z
-      .object({
-        editable: z.array(z.string().min(1)).min(1).describe('Paths, relative to the lab work folder, the learner edits.'),
-        readonly: z.array(z.string().min(1)).default([]).describe('Paths shown but not editable (fixtures, provided modules).'),
-        provided: z
-          .record(z.string(), bundlePathSchema)
-          .superRefine((provided, context) => {
-            for (const path of Object.keys(provided)) {
-              if (!isLabFilePath(path)) context.addIssue({ code: 'custom', path: [path], message: `"${path}" is not a path inside the lab folder: write it relative, without "." or ".." segments, e.g. "course-nginx.mjs"` });
-            }
-          })
-          .default({})
-          .describe('Built files the course puts into the work folder, read-only: work-folder path → path under public/bundles/ (see scripts/bundle.ts). Never committed in starter/ or solution/.'),
-      })
-      .describe('Which starter files the learner may edit.'),
-    start: z
-      .object({
-        command: z.string().min(1).describe('Program to run, e.g. "node".'),
-        args: z.array(z.string()).default([]).describe('Arguments, e.g. ["server.js"].'),
-      })
-      .describe('How the learner program is started inside its work folder.'),
-    ports: z
-      .array(z.number().int().min(1024).max(65535))
-      .min(1)
-      .describe('Ports the learner program listens on; the first is passed as PORT.'),
-    checks: z.array(manifestCheckSchema).min(1).describe('The grader checks, in the order they run.'),
-  })
-  .strict();
+export const labManifestSchema = z.strictObject({
+  id: labIdSchema,
+  title: text('Title shown on the lab card and page.'),
+  chapter: text('Id of the chapter the lab belongs to (content/chapters/<id>.mdx).'),
+  summary: text('One or two sentences: what the learner builds.'),
+  files: z
+    .object({
+      editable: z
+        .array(z.string().check(z.minLength(1)))
+        .check(z.minLength(1), z.describe('Paths, relative to the lab work folder, the learner edits.')),
+      readonly: z
+        ._default(z.array(z.string().check(z.minLength(1))), [])
+        .check(z.describe('Paths shown but not editable (fixtures, provided modules).')),
+      provided: z
+        ._default(
+          z.record(z.string(), bundlePathSchema).check(
+            z.superRefine((provided, context) => {
+              for (const path of Object.keys(provided)) {
+                if (!isLabFilePath(path)) context.addIssue({ code: 'custom', path: [path], message: `"${path}" is not a path inside the lab folder: write it relative, without "." or ".." segments, e.g. "course-nginx.mjs"` });
+              }
+            }),
+          ),
+          {},
+        )
+        .check(
+          z.describe('Built files the course puts into the work folder, read-only: work-folder path → path under public/bundles/ (see scripts/bundle.ts). Never committed in starter/ or solution/.'),
+        ),
+    })
+    .check(z.describe('Which starter files the learner may edit.')),
+  start: z
+    .object({
+      command: text('Program to run, e.g. "node".'),
+      args: z._default(z.array(z.string()), []).check(z.describe('Arguments, e.g. ["server.js"].')),
+    })
+    .check(z.describe('How the learner program is started inside its work folder.')),
+  ports: z
+    .array(z.int().check(z.minimum(1024), z.maximum(65535)))
+    .check(z.minLength(1), z.describe('Ports the learner program listens on; the first is passed as PORT.')),
+  checks: z.array(manifestCheckSchema).check(z.minLength(1), z.describe('The grader checks, in the order they run.')),
+});
 
 export type LabManifest = z.infer<typeof labManifestSchema>;
 export type LabManifestInput = z.input<typeof labManifestSchema>;

@@ -4,30 +4,28 @@
 // The grader tests prove each mutant fails exactly that check, so every check can fail.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { checkSlugSchema } from './manifest-schema.ts';
 import { parseJsonFile, parseWithFriendlyErrors } from './friendly-errors.ts';
 
 export const mutantDeclarationFile = 'mutant.json';
 
-export const mutantDeclarationSchema = z
-  .object({
-    fails: checkSlugSchema.describe('Slug of the one check this mutant must fail; every earlier check must pass.'),
-    why: z.string().min(1).describe('The mistake the mutant makes, as a learner might make it.'),
-    edits: z
-      .array(
-        z
-          .object({
-            file: z.string().min(1).describe('Path of a solution file, relative to solution/.'),
-            find: z.string().min(1).describe('Text that occurs exactly once in that file.'),
-            replace: z.string().describe('What the mutant has instead.'),
-          })
-          .strict(),
-      )
-      .default([])
-      .describe('Changes applied to the solution, in order; scripts/lab/compact-mutants.ts writes them from full-file mutants.'),
-  })
-  .strict();
+export const mutantDeclarationSchema = z.strictObject({
+  fails: checkSlugSchema.check(z.describe('Slug of the one check this mutant must fail; every earlier check must pass.')),
+  why: z.string().check(z.minLength(1), z.describe('The mistake the mutant makes, as a learner might make it.')),
+  edits: z
+    ._default(
+      z.array(
+        z.strictObject({
+          file: z.string().check(z.minLength(1), z.describe('Path of a solution file, relative to solution/.')),
+          find: z.string().check(z.minLength(1), z.describe('Text that occurs exactly once in that file.')),
+          replace: z.string().check(z.describe('What the mutant has instead.')),
+        }),
+      ),
+      [],
+    )
+    .check(z.describe('Changes applied to the solution, in order; scripts/lab/compact-mutants.ts writes them from full-file mutants.')),
+});
 
 export type MutantEdit = MutantDeclaration['edits'][number];
 

@@ -1,6 +1,6 @@
 // Assembles the result of a run and validates it against the result schema before anyone
 // sees it. A result that fails its own schema is a grader bug, reported as status "error".
-import { describeIssues } from './friendly-errors.ts';
+import { describeIssues, safeParseInEnglish } from './friendly-errors.ts';
 import { graderResultSchema, outputCap, resultVersion, type CheckResult, type GraderResult } from './result-schema.ts';
 
 export interface RunFacts {
@@ -30,7 +30,7 @@ export function buildResult(facts: RunFacts): GraderResult {
     duration_ms: Date.now() - facts.startedAt,
     ...(output ? { output: output.length > outputCap ? `…${output.slice(output.length - outputCap + 1)}` : output } : {}),
   };
-  const parsed = graderResultSchema.safeParse(result);
+  const parsed = safeParseInEnglish(graderResultSchema, result);
   if (parsed.success) return parsed.data;
   return {
     ...base,

@@ -2,6 +2,7 @@
 // and its grader bundle. The page names a lab by id only; paths are always built here.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { safeParseInEnglish } from '../../graders/kit/friendly-errors.ts';
 import { labIdSchema, labManifestSchema, type LabManifest } from '../../graders/kit/manifest-schema.ts';
 import { programLayers } from '../../graders/kit/program-layers.ts';
 
@@ -25,7 +26,7 @@ export function loadLab(id: string, options: LabCatalogOptions): RunnerLab {
   const folder = resolve(options.labsDir, id);
   const file = join(folder, 'manifest.json');
   if (!existsSync(file)) throw new LabNotFoundError(`There is no lab "${id}": ${file} does not exist.`);
-  const parsed = labManifestSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  const parsed = safeParseInEnglish(labManifestSchema, JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success) throw new LabNotFoundError(`${file} is not a valid lab manifest (${parsed.error.issues[0]?.message}); run \`npm run lab -- list\` to see the problem.`);
   return { manifest: parsed.data, starter: programLayers(folder, 'starter'), grader: resolve(options.bundlesDir, 'graders', `${id}.mjs`) };
 }
