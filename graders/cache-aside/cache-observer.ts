@@ -2,8 +2,8 @@
 // product:<id>, exists, what it holds and when it expires. The grader reads its own cache
 // server directly; `redis-cli GET` and `PTTL` would show the learner the same.
 import { fail } from '../kit/check.ts';
-import type { CacheEntry, GraderCache } from './grader-cache.ts';
-import { pollFor, seconds } from './waiting.ts';
+import type { CacheEntry, GraderCache } from '../kit/redis/grader-cache.ts';
+import { pollFor, seconds } from '../kit/waiting.ts';
 
 export function cacheKey(id: number): string {
   return `product:${id}`;

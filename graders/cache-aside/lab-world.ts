@@ -4,8 +4,8 @@
 import { ProductDatabase } from '../../labs/cache-aside/services/product-database.ts';
 import type { PrepareContext } from '../kit/define-grader.ts';
 import { Catalog } from './catalog.ts';
-import { GraderCache } from './grader-cache.ts';
-import { listenOnServicePort } from './service-port.ts';
+import { GraderCache } from '../kit/redis/grader-cache.ts';
+import { listenOnServicePort } from '../kit/process/service-port.ts';
 
 /** The numbers the checks and the learner's program share; the instructions quote them. */
 export const labSettings = {

@@ -4,8 +4,8 @@
 // the instances start in the first check, so that a crash there is the learner's to read.
 import manifestJson from '../../labs/make-it-stateless/manifest.json' with { type: 'json' };
 import { startCourseProxy, type RunningProxy } from '../../labs/make-it-stateless/services/course-proxy.ts';
-import { GraderCache } from '../cache-aside/grader-cache.ts';
-import { freeServicePort, listenOnServicePort } from '../cache-aside/service-port.ts';
+import { GraderCache } from '../kit/redis/grader-cache.ts';
+import { freeServicePort, listenOnServicePort } from '../kit/process/service-port.ts';
 import type { PrepareContext } from '../kit/define-grader.ts';
 import { parseManifest } from '../kit/manifest-file.ts';
 import type { SeededRandom } from '../kit/seeded-random.ts';

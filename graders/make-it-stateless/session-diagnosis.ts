@@ -1,8 +1,8 @@
 // What the cache says about a session, for failure messages: the key the instructions name,
 // session:<sid>, as `redis-cli GET` and `PTTL` would show it. The checks pass or fail on what
 // the instances answer; this only explains why.
-import type { GraderCache } from '../cache-aside/grader-cache.ts';
-import { seconds } from '../cache-aside/waiting.ts';
+import type { GraderCache } from '../kit/redis/grader-cache.ts';
+import { seconds } from '../kit/waiting.ts';
 
 export function sessionKey(sid: string): string {
   return `session:${sid}`;

@@ -11,7 +11,7 @@ import { rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { grader } from '../../graders/cache-aside/grader.ts';
-import { freeServicePort } from '../../graders/cache-aside/service-port.ts';
+import { freeServicePort } from '../../graders/kit/process/service-port.ts';
 import { graderResultSchema, type GraderResult } from '../../graders/kit/result-schema.ts';
 import { copyProgram, mutants, repoRoot, type Variant } from '../lab/lab-folders.ts';
 

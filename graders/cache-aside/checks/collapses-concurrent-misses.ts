@@ -2,7 +2,7 @@ import { defineCheck, fail } from '../../kit/check.ts';
 import { sendBurst } from '../burst.ts';
 import type { LabWorld } from '../lab-world.ts';
 import { productPath } from '../product-response.ts';
-import { pause } from '../waiting.ts';
+import { pause } from '../../kit/waiting.ts';
 
 const clients = 100;
 /**

@@ -2,7 +2,7 @@ import { defineCheck, fail } from '../../kit/check.ts';
 import { cacheKey, describeEntry, expectEntry, expectTtl } from '../cache-observer.ts';
 import { labSettings, type LabWorld } from '../lab-world.ts';
 import { describeProduct, expectProduct, holdsProduct, productPath } from '../product-response.ts';
-import { pause, seconds } from '../waiting.ts';
+import { pause, seconds } from '../../kit/waiting.ts';
 
 /** Reads while the entry is alive, as real traffic would: a TTL renewed on reads never runs out. */
 const readEveryMs = 300;

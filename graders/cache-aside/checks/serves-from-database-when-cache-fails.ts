@@ -1,7 +1,7 @@
 import { defineCheck, fail, type CheckContext } from '../../kit/check.ts';
 import { labSettings, type LabWorld } from '../lab-world.ts';
 import { expectProduct, productPath } from '../product-response.ts';
-import { seconds } from '../waiting.ts';
+import { seconds } from '../../kit/waiting.ts';
 
 const boundMs = labSettings.degradedAnswerMs;
 

@@ -1,6 +1,6 @@
 import { fail } from '../../kit/check.ts';
 import { describeStatus } from '../../kit/expect.ts';
-import { pause, seconds } from '../../cache-aside/waiting.ts';
+import { pause, seconds } from '../../kit/waiting.ts';
 import { Browser } from '../browser.ts';
 import { defineInstanceCheck } from '../instance-check.ts';
 import { labSettings } from '../lab-world.ts';

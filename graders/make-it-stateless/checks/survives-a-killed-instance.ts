@@ -1,6 +1,6 @@
 import { fail } from '../../kit/check.ts';
 import { describeStatus } from '../../kit/expect.ts';
-import { pause } from '../../cache-aside/waiting.ts';
+import { pause } from '../../kit/waiting.ts';
 import { Browser, type Answer } from '../browser.ts';
 import { defineInstanceCheck } from '../instance-check.ts';
 import { describeSessionKey, describeSpread } from '../session-diagnosis.ts';

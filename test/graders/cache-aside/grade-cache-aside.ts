@@ -4,7 +4,7 @@ import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { grader } from '../../../graders/cache-aside/grader.ts';
-import { freeServicePort } from '../../../graders/cache-aside/service-port.ts';
+import { freeServicePort } from '../../../graders/kit/process/service-port.ts';
 import type { GraderResult } from '../../../graders/kit/result-schema.ts';
 import type { RunEvent } from '../../../graders/kit/run-events.ts';
 import { copyProgram, type Variant } from '../../../scripts/lab/lab-folders.ts';

@@ -2,7 +2,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { grader } from '../../../graders/cache-aside/grader.ts';
 import { readManifest } from '../../../graders/kit/manifest-file.ts';
-import { freeServicePort } from '../../../graders/cache-aside/service-port.ts';
+import { freeServicePort } from '../../../graders/kit/process/service-port.ts';
 import { graderResultSchema } from '../../../graders/kit/result-schema.ts';
 import { labDir } from '../../../scripts/lab/lab-folders.ts';
 import { explain, gradeCacheAside, labId, notPassing, programFolder } from './grade-cache-aside.ts';

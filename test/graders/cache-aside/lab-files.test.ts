@@ -7,7 +7,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ProductDatabase } from '../../../labs/cache-aside/services/product-database.ts';
-import { freeServicePort } from '../../../graders/cache-aside/service-port.ts';
+import { freeServicePort } from '../../../graders/kit/process/service-port.ts';
 import { readManifest } from '../../../graders/kit/manifest-file.ts';
 import { copyProgram, labDir } from '../../../scripts/lab/lab-folders.ts';
 import { labId } from './grade-cache-aside.ts';

@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { freeServicePort } from '../../../graders/cache-aside/service-port.ts';
+import { freeServicePort } from '../../../graders/kit/process/service-port.ts';
 import { graderResultSchema } from '../../../graders/kit/result-schema.ts';
 import { bundleSync } from '../../../scripts/bundle.ts';
 import { copyProgram } from '../../../scripts/lab/lab-folders.ts';

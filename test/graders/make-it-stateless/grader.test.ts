@@ -1,6 +1,6 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { freeServicePort } from '../../../graders/cache-aside/service-port.ts';
+import { freeServicePort } from '../../../graders/kit/process/service-port.ts';
 import { readManifest } from '../../../graders/kit/manifest-file.ts';
 import { graderResultSchema } from '../../../graders/kit/result-schema.ts';
 import { grader } from '../../../graders/make-it-stateless/grader.ts';

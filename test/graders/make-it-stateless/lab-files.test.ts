@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { freeServicePort } from '../../../graders/cache-aside/service-port.ts';
+import { freeServicePort } from '../../../graders/kit/process/service-port.ts';
 import { readManifest } from '../../../graders/kit/manifest-file.ts';
 import { canListen } from '../../../graders/kit/process/port-probe.ts';
 import { copyProgram, labDir } from '../../../scripts/lab/lab-folders.ts';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { freeServicePort } from '../../../graders/cache-aside/service-port.ts';
+import { freeServicePort } from '../../../graders/kit/process/service-port.ts';
 import { graderResultSchema } from '../../../graders/kit/result-schema.ts';
 import { copyProgram, repoRoot } from '../../../scripts/lab/lab-folders.ts';
 import { leftoverProcesses } from '../../support/leftover-processes.ts';

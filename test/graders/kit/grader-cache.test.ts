@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { GraderCache } from '../../../graders/cache-aside/grader-cache.ts';
+import { GraderCache } from '../../../graders/kit/redis/grader-cache.ts';
 import { createClient, type CacheClient } from '../../../labs/engines/redis/client.ts';
 
 let cache: GraderCache | undefined;
@@ -24,7 +24,7 @@ function connectionDropped(client: CacheClient): Promise<unknown> {
   return new Promise((resolve) => client.once('error', resolve));
 }
 
-describe('the cache the cache-aside grader owns', () => {
+describe('the cache a grader owns', () => {
   test('shows a key the program stored, with its value and expiry time', async () => {
     const { cache, client } = await setup();
     const before = Date.now();

@@ -1,12 +1,13 @@
-// Ports for the grader's own services (the product database and the cache). They are chosen
-// outside the range the OS hands out for port 0, because that is where the learner's PORT
-// comes from when a run or a test asks for a free port: a service that took that port in the
-// moment before the learner's program listens would answer in its place, and the program would
-// die with EADDRINUSE. Linux hands out 32768-60999 by default (ip_local_port_range), macOS and
-// Windows 49152-65535; the services use 20000 up to Linux's lower bound.
+// Ports for the grader's own services (a lab's database, its cache, the instances it starts
+// behind a proxy). They are chosen outside the range the OS hands out for port 0, because that
+// is where the learner's PORT comes from when a run or a test asks for a free port: a service
+// that took that port in the moment before the learner's program listens would answer in its
+// place, and the program would die with EADDRINUSE. Linux hands out 32768-60999 by default
+// (ip_local_port_range), macOS and Windows 49152-65535; the services use 20000 up to Linux's
+// lower bound.
 import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { canListen, freePort } from '../kit/process/port-probe.ts';
+import { canListen, freePort } from './port-probe.ts';
 
 const lowest = 20_000;
 const attempts = 20;

@@ -3,7 +3,7 @@
 // keyspace directly and make it fail the way caches fail in production: down (connections
 // refused) or hanging (connections accepted, commands never answered).
 import { createServer, type Server, type Socket } from 'node:net';
-import { startCacheServer, type RunningCacheServer } from '../../labs/engines/redis/server.ts';
+import { startCacheServer, type RunningCacheServer } from '../../../labs/engines/redis/server.ts';
 
 export interface CacheEntry {
   value: string;
