@@ -3,10 +3,11 @@
 // anything but a CheckFailure is a grader bug and is reported as an error, never as the
 // learner's fault.
 import { CheckFailure, type CheckContext, type CheckDefinition } from './check.ts';
+import { describeIssues } from './friendly-errors.ts';
 import { Transcript } from './http/transcript.ts';
 import { describeExit } from './process/managed-process.ts';
 import type { LearnerProgram } from './process/learner-program.ts';
-import type { CheckResult } from './result-schema.ts';
+import { checkSeriesSchema, type CheckResult, type CheckSeries } from './result-schema.ts';
 import type { RunEventListener } from './run-events.ts';
 
 export interface CheckRunnerOptions<Env> {
@@ -18,12 +19,24 @@ export interface CheckRunnerOptions<Env> {
   deadlineMs: number;
   signal?: AbortSignal;
   emit: RunEventListener;
-  makeContext(check: CheckDefinition<Env>, transcript: Transcript, signal: AbortSignal, repro: ReproHolder): CheckContext<Env>;
+  makeContext(check: CheckDefinition<Env>, transcript: Transcript, signal: AbortSignal, extras: CheckExtras): CheckContext<Env>;
 }
 
-/** Where a check's explicit repro command lands (see CheckContext.setRepro). */
-export interface ReproHolder {
-  command?: string;
+/** What a check sets on its result besides its outcome (see CheckContext.setRepro and setSeries). */
+export interface CheckExtras {
+  repro?: string;
+  series?: CheckSeries;
+}
+
+/**
+ * Keeps a series a check sets, after checking it against the result schema, so that a bad one
+ * fails inside the check that made it, with the field at fault, instead of failing the whole
+ * result at the end.
+ */
+export function setSeries(extras: CheckExtras, series: CheckSeries): void {
+  const parsed = checkSeriesSchema.safeParse(series);
+  if (!parsed.success) throw new Error(`the check set a series that does not match the result schema: ${describeIssues(parsed.error.issues, series).join('; ')}`);
+  extras.series = parsed.data;
 }
 
 type Outcome =
@@ -34,6 +47,9 @@ type Outcome =
   | { kind: 'interrupted' };
 
 type CheckBase = Pick<CheckResult, 'slug' | 'title' | 'hint' | 'transcript' | 'repro'>;
+
+/** A series belongs to a check that measured and was judged; not to one that broke or was cut short. */
+const carriesSeries = (status: CheckResult['status']) => status === 'pass' || status === 'fail';
 
 function graderErrorMessage(error: unknown): string {
   const detail = error instanceof Error ? (error.stack ?? error.message).split('\n').slice(0, 4).join('\n') : String(error);
@@ -77,19 +93,20 @@ export class CheckRunner<Env> {
   private async runOne(check: CheckDefinition<Env>): Promise<CheckResult> {
     const startedAt = Date.now();
     const transcript = new Transcript();
-    const repro: ReproHolder = {};
+    const extras: CheckExtras = {};
     const controller = new AbortController();
-    const ctx = this.options.makeContext(check, transcript, controller.signal, repro);
+    const ctx = this.options.makeContext(check, transcript, controller.signal, extras);
     const outcome = await this.settle(check, () => check.run(ctx), controller, startedAt);
     const base: CheckBase = {
       slug: check.slug,
       title: check.title,
       hint: check.hint,
       ...(transcript.empty ? {} : { transcript: transcript.text() }),
-      ...((repro.command ?? ctx.http.lastRepro) ? { repro: repro.command ?? ctx.http.lastRepro } : {}),
+      ...((extras.repro ?? ctx.http.lastRepro) ? { repro: extras.repro ?? ctx.http.lastRepro } : {}),
     };
     const result = await this.judge(check, outcome, base);
-    return { ...result, duration_ms: Date.now() - startedAt };
+    const series = extras.series && carriesSeries(result.status) ? { series: extras.series } : {};
+    return { ...result, duration_ms: Date.now() - startedAt, ...series };
   }
 
   /** Runs the check until it settles, its time is up, or the run is interrupted. */

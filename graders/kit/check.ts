@@ -2,7 +2,7 @@
 // `run` resolves with a one-line summary when the learner's program behaves, and throws a
 // CheckFailure (via `fail`) when it does not. Anything else it throws is a grader bug.
 import type { LabManifest } from './manifest-schema.ts';
-import type { FailureReason } from './result-schema.ts';
+import type { CheckSeries, FailureReason } from './result-schema.ts';
 import type { SeededRandom } from './seeded-random.ts';
 import type { HttpClient } from './http/http-client.ts';
 import type { LearnerProgram } from './process/learner-program.ts';
@@ -60,6 +60,13 @@ export interface CheckContext<Env> {
   note(text: string): void;
   /** Sets the command shown as "try it" when it is not the last HTTP request (e.g. a start command). */
   setRepro(command: string): void;
+  /**
+   * Attaches what a load check measured to its result, which the workbench draws as a chart.
+   * Call it before asserting (in a `finally` is fine), so a failed check shows its numbers too;
+   * the last call wins. The series is checked against the result schema at once: one that does
+   * not fit is a grader bug, reported as status "error".
+   */
+  setSeries(series: CheckSeries): void;
 }
 
 export interface CheckDefinition<Env = unknown> {

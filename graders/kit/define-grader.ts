@@ -3,7 +3,7 @@
 // schema, with the learner's processes gone, whatever happened on the way.
 import { existsSync, statSync } from 'node:fs';
 import type { CheckDefinition } from './check.ts';
-import { CheckRunner } from './check-runner.ts';
+import { CheckRunner, setSeries } from './check-runner.ts';
 import { HttpClient } from './http/http-client.ts';
 import type { LabManifest } from './manifest-schema.ts';
 import { parseManifest } from './manifest-file.ts';
@@ -135,7 +135,7 @@ async function runGrader<Env>(definition: GraderDefinition<Env>, manifest: () =>
       deadlineMs,
       signal: options.signal,
       emit,
-      makeContext: (_check, transcript, signal, repro) => ({
+      makeContext: (_check, transcript, signal, extras) => ({
         lab,
         dir: options.dir,
         host: learnerHost,
@@ -149,8 +149,9 @@ async function runGrader<Env>(definition: GraderDefinition<Env>, manifest: () =>
         emit,
         note: (text) => transcript.note(text),
         setRepro: (line) => {
-          repro.command = line;
+          extras.repro = line;
         },
+        setSeries: (series) => setSeries(extras, series),
       }),
     }).run();
     if (options.signal?.aborted) facts.problem = 'The run was interrupted before every check ran.';

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { defineCheck, fail, type CheckDefinition } from '../../../graders/kit/check.ts';
+import { defineCheck, fail, type CheckContext, type CheckDefinition } from '../../../graders/kit/check.ts';
 import { defineGrader } from '../../../graders/kit/define-grader.ts';
 import { graderResultSchema } from '../../../graders/kit/result-schema.ts';
 
@@ -137,5 +137,57 @@ describe('the check runner', () => {
     expect(result.status).toBe('error');
     expect(result.checks.at(-1)?.status).toBe('skipped');
     expect(result.message).toMatch(/interrupted/);
+  });
+});
+
+describe('a series set by a check (ctx.setSeries)', () => {
+  const row = { label: '8 clients', p50: 300, p95: 900, p99: 950, throughput: 9.5, errors: 0 };
+  const series = { title: 'Latency and throughput as clients grow', unit: 'ms' as const, target: { label: 'p95 ≤ 1000 ms', p95: 1000 }, rows: [row] };
+  const measuring = (slug: string, body: (ctx: CheckContext<unknown>) => Promise<string>) =>
+    defineCheck({ slug, title: `Title of ${slug}`, hint: `Hint for ${slug}`, timeoutMs: 1000, needsProgram: false, run: body });
+
+  test('lands on the result of a check that passes, and the last one set wins', async () => {
+    const result = await run([
+      measuring('measures', async (ctx) => {
+        ctx.setSeries({ ...series, rows: [{ ...row, label: 'first try' }] });
+        ctx.setSeries(series);
+        return 'fast enough';
+      }),
+      passes('plain'),
+    ]);
+    expect(result.checks[0]).toMatchObject({ status: 'pass', series });
+    expect(result.checks[1]).not.toHaveProperty('series');
+  });
+
+  test('stays on a check that fails, so the learner sees the numbers behind the failure', async () => {
+    const result = await run([
+      measuring('too-slow', async (ctx) => {
+        try {
+          return fail({ message: 'p95 was 2400 ms', expected: 'p95 ≤ 1000 ms', actual: 'p95 2400 ms' });
+        } finally {
+          ctx.setSeries({ ...series, rows: [{ ...row, p95: 2400 }] });
+        }
+      }),
+    ]);
+    expect(result.checks[0]).toMatchObject({ status: 'fail', reason: 'assertion', series: { rows: [{ p95: 2400 }] } });
+  });
+
+  test('reports a series that does not match the result schema as a grader error naming the field, never as the learner failing', async () => {
+    const result = await run([measuring('bad-series', async (ctx) => {
+      ctx.setSeries({ ...series, rows: [{ ...row, p95: -1 }] });
+      return 'unreachable';
+    })]);
+    expect(result.status).toBe('error');
+    expect(result.checks[0]).toMatchObject({ status: 'error', reason: 'grader_error', message: expect.stringMatching(/does not match the result schema: rows\[0\]\.p95: .*received -1/) });
+    expect(result.checks[0]).not.toHaveProperty('series');
+  });
+
+  test('is left off a check that breaks after measuring', async () => {
+    const result = await run([measuring('breaks', async (ctx) => {
+      ctx.setSeries(series);
+      throw new TypeError('a grader bug after the load steps');
+    })]);
+    expect(result.checks[0]).toMatchObject({ status: 'error', reason: 'grader_error' });
+    expect(result.checks[0]).not.toHaveProperty('series');
   });
 });
