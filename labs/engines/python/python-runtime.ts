@@ -3,6 +3,8 @@
 import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PyodideAPI } from 'pyodide';
+import { PythonClock } from './python-clock.ts';
+import { timeModule } from './time-py.ts';
 
 export interface PythonRuntime {
   pyodide: PyodideAPI;
@@ -12,6 +14,8 @@ export interface PythonRuntime {
   pyodideVersion: string;
   /** The folder Python sees as its working directory and first sys.path entry. */
   appDir: string;
+  /** What time.sleep() blocks on, and the deadline that aborts a request (gunicorn --timeout). */
+  clock: PythonClock;
 }
 
 export interface PythonRuntimeOptions {
@@ -60,7 +64,9 @@ export async function startPython(options: PythonRuntimeOptions): Promise<Python
   pyodide.FS.mkdirTree(appPath);
   pyodide.mountNodeFS(appPath, options.appDir);
   pyodide.FS.mkdirTree(hostModuleDir);
-  for (const [name, source] of Object.entries(options.hostModules)) {
+  const clock = new PythonClock();
+  pyodide.registerJsModule('course_clock', clock);
+  for (const [name, source] of Object.entries({ ...options.hostModules, course_time: timeModule })) {
     pyodide.FS.writeFile(`${hostModuleDir}/${name}.py`, source);
   }
   const setup = pyodide.runPython(`
@@ -68,7 +74,9 @@ import os, sys
 sys.path.append(${JSON.stringify(hostModuleDir)})
 sys.path.insert(0, ${JSON.stringify(appPath)})
 os.chdir(${JSON.stringify(appPath)})
+import course_time
+course_time.install()
 sys.version.split()[0]
 `) as string;
-  return { pyodide, pythonVersion: setup, pyodideVersion: version, appDir: appPath };
+  return { pyodide, pythonVersion: setup, pyodideVersion: version, appDir: appPath, clock };
 }

@@ -20,19 +20,11 @@ async function inPool<T, R>(items: readonly T[], size: number, work: (item: T) =
   return results;
 }
 
-/**
- * Mutants the course servers cannot catch yet, each with the reason; real-servers.test.ts grades
- * them on Gunicorn and Uvicorn, where they fail as declared.
- */
-const courseServerDifferences: Record<string, string> = {
-  'blocking-sleep':
-    'course-asgi runs Python on Pyodide, where time.sleep() inside a coroutine suspends through JavaScript promise integration and lets the event loop run; under Uvicorn CPython blocks the loop',
-};
-
 describe('the wsgi-then-asgi mutants', () => {
   const all = mutants(labId);
   const slugs = grader.checks.map((check) => check.slug);
-  const graded = all.filter((mutant) => !(mutant.name in courseServerDifferences));
+  // blocking-sleep included: course-asgi's time.sleep() blocks the event loop as CPython's does.
+  const graded = all;
   const runs = new Map<string, GradedRun>();
 
   // With --all every check runs, so a mutant that broke more than its own check shows up.
@@ -54,6 +46,4 @@ describe('the wsgi-then-asgi mutants', () => {
     expect(run.result.checks.find((check) => check.slug === fails)?.reason).toBe('assertion');
     expect(run.leftovers).toEqual([]);
   });
-
-  test.skip.each(Object.entries(courseServerDifferences))('mutant %s on the course servers: %s', () => {});
 });

@@ -1,7 +1,7 @@
 // Exchanges a single request/response comparison cannot express, run against both servers;
 // each returns what a client observed, and both servers must observe the same.
 import { connect } from 'node:net';
-import { exchange } from './raw-http.ts';
+import { exchange, serializeRequest } from './raw-http.ts';
 
 export interface Scenario {
   name: string;
@@ -29,6 +29,31 @@ function readUntilThenLeave(port: number, target: string, text: string): Promise
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Resolves when the first bytes of the answer to GET `target` arrive. */
+function firstBytes(port: number, target: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    const timer = setTimeout(() => (socket.destroy(), reject(new Error(`no answer from port ${port} to GET ${target} within 60 s`))), 60_000);
+    socket.once('data', () => (clearTimeout(timer), socket.destroy(), resolve()));
+    socket.on('error', () => undefined);
+    socket.write(serializeRequest({ method: 'GET', target }));
+  });
+}
+
+/**
+ * Which of two requests starts being answered first: one to `slow` (a one-second pause), and
+ * 300 ms later one to `/`. On one event loop, `/` overtakes an awaited pause and waits behind a
+ * blocking one. (Connection closes are no clock: Uvicorn may close the second one first.)
+ */
+async function answerOrder(port: number, slow: string): Promise<string> {
+  const order: string[] = [];
+  const first = firstBytes(port, slow).then(() => order.push(slow));
+  await sleep(300);
+  const second = firstBytes(port, '/').then(() => order.push('/'));
+  await Promise.all([first, second]);
+  return order.join(' then ');
+}
+
 export const asgiScenarios: Scenario[] = [
   {
     name: 'a chunk sent with more_body reaches the client at once, and leaving delivers http.disconnect',
@@ -40,6 +65,12 @@ export const asgiScenarios: Scenario[] = [
         await sleep(50);
       }
       return `${first}; the app never received http.disconnect`;
+    },
+  },
+  {
+    name: 'time.sleep() in a handler blocks the event loop; asyncio.sleep() lets other requests through',
+    async run(port) {
+      return `${await answerOrder(port, '/blocks')}; ${await answerOrder(port, '/awaits')}`;
     },
   },
 ];
