@@ -25,7 +25,7 @@ const directives: Array<[string, string[]]> = [
   ['font-src', ["'self'", 'data:']],
   // 'self' covers ws:/wss: to this host in CSP Level 3: the Local runtime's socket to the runner.
   ['connect-src', ["'self'"]],
-  // Monaco's editor worker and the result-validation worker are files under /_astro/.
+  // Monaco's editor worker is a file under /_astro/.
   ['worker-src', ["'self'"]],
   ['frame-src', ['https://stackblitz.com']],
   ['manifest-src', ["'self'"]],

@@ -15,8 +15,8 @@ import { LocalRunner } from './local-runner.ts';
 export function workbenchDependencies(root: URL): string[] {
   const monaco = readFileSync(new URL('src/workbench/editor/monaco-setup.ts', root), 'utf8');
   const entries = [...monaco.matchAll(/from '(monaco-editor\/[^'?]+)'|import '(monaco-editor\/[^'?]+)'/g)].map((match) => match[1] ?? match[2] ?? '');
-  // zod: the result-validation worker uses the graders' full-zod schema.
-  return [...entries, '@xterm/xterm', '@xterm/addon-fit', '@webcontainer/api', 'zod/mini', 'zod'];
+  // zod/locales: the workbench checks grader results with zod's English messages.
+  return [...entries, '@xterm/xterm', '@xterm/addon-fit', '@webcontainer/api', 'zod/mini', 'zod/locales'];
 }
 
 export function localRunner(): AstroIntegration {
