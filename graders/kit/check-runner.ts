@@ -3,7 +3,7 @@
 // anything but a CheckFailure is a grader bug and is reported as an error, never as the
 // learner's fault.
 import { CheckFailure, type CheckContext, type CheckDefinition } from './check.ts';
-import { describeIssues } from './friendly-errors.ts';
+import { describeIssues, safeParseInEnglish } from './friendly-errors.ts';
 import { Transcript } from './http/transcript.ts';
 import { describeExit } from './process/managed-process.ts';
 import type { LearnerProgram } from './process/learner-program.ts';
@@ -34,7 +34,7 @@ export interface CheckExtras {
  * result at the end.
  */
 export function setSeries(extras: CheckExtras, series: CheckSeries): void {
-  const parsed = checkSeriesSchema.safeParse(series);
+  const parsed = safeParseInEnglish(checkSeriesSchema, series);
   if (!parsed.success) throw new Error(`the check set a series that does not match the result schema: ${describeIssues(parsed.error.issues, series).join('; ')}`);
   extras.series = parsed.data;
 }
