@@ -15,22 +15,19 @@ import { fitsInMemory } from './checks/fits-in-memory.ts';
 import { meetsLatencySlo } from './checks/meets-latency-slo.ts';
 import { staggersWorkerRestarts } from './checks/staggers-worker-restarts.ts';
 import { buildLabWorld } from './lab-world.ts';
-import { withSeries } from './series-store.ts';
 
 export const checks = [configParses, fitsInMemory, meetsLatencySlo, cutsOffHungRequests, containsSlowLeak, staggersWorkerRestarts];
 
-export const grader = withSeries((series) =>
-  defineGrader({
-    manifest,
-    manifestFile: 'labs/tune-the-workers/manifest.json',
-    checks,
-    prepare: (setup) => buildLabWorld(setup, series),
-    // About 25 s on the solution: three 2.5 s load steps, a 5 s timeout, a burst of 720 requests.
-    deadlineMs: 90_000,
-    // The master listens before its workers boot; up to 64 of them may take a while on 2 cores.
-    readyTimeoutMs: 15_000,
-  }),
-);
+export const grader = defineGrader({
+  manifest,
+  manifestFile: 'labs/tune-the-workers/manifest.json',
+  checks,
+  prepare: buildLabWorld,
+  // About 25 s on the solution: three 2.5 s load steps, a 5 s timeout, a burst of 720 requests.
+  deadlineMs: 90_000,
+  // The master listens before its workers boot; up to 64 of them may take a while on 2 cores.
+  readyTimeoutMs: 15_000,
+});
 
 if (isMainModule(import.meta.url)) {
   process.exitCode = await runGraderCli(grader, process.argv.slice(2), { rerun: `node ${process.argv[1]} ${process.argv.slice(2).join(' ')}` });

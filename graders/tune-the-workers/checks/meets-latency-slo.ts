@@ -45,7 +45,7 @@ export const meetsLatencySlo = defineCheck<LabWorld>({
       }
     } finally {
       if (steps.length > 0) {
-        ctx.env.series.record('meets-latency-slo', {
+        ctx.setSeries({
           title: 'Latency and throughput as clients grow',
           subject: describeSettings(settings),
           unit: 'ms',

@@ -1,10 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { GraderResult } from '../../../graders/kit/result-schema.ts';
 import { ArbiterLog } from '../../../graders/tune-the-workers/arbiter-log.ts';
 import { bootMemoryFormula, bootMemoryMib, isThreaded, parsePrintedConfig, workerSettings, worstLeakPerWorkerMib } from '../../../graders/tune-the-workers/gunicorn-settings.ts';
 import { busiestRestartWindow } from '../../../graders/tune-the-workers/leak-run.ts';
 import { errorCount, profilePath } from '../../../graders/tune-the-workers/load-steps.ts';
-import { SeriesStore } from '../../../graders/tune-the-workers/series-store.ts';
 
 const log = new ArbiterLog([
   '[2026-11-22 10:00:00 +0000] [1200] [INFO] Starting gunicorn 20.1.0',
@@ -52,17 +50,5 @@ describe('the parts of the tune-the-workers grader', () => {
     const workers = [0, 40, 90, 100, 900].map((at, i) => ({ pid: i, served: 24, lastAnswerAt: at, firstGeneration: true }));
     expect(busiestRestartWindow(workers, 250)).toEqual({ count: 4, from: 0 });
     expect(busiestRestartWindow([], 250)).toEqual({ count: 0, from: 0 });
-  });
-
-  test('attach a recorded series to its check, only when the check ran', () => {
-    const check = { slug: 'meets-latency-slo', title: 't', hint: 'h', message: 'm', duration_ms: 1 };
-    const result: GraderResult = { version: 1, lab: 'tune-the-workers', status: 'fail', seed: 1, port: 8000, duration_ms: 1, checks: [{ ...check, status: 'fail', reason: 'assertion' }, { ...check, slug: 'cuts-off-hung-requests', status: 'skipped' }] };
-    const store = new SeriesStore();
-    const series = { title: 'Latency', unit: 'ms' as const, rows: [{ label: '8 clients', p50: 300, p95: 900, p99: 950, throughput: 9, errors: 0 }] };
-    store.record('meets-latency-slo', series);
-    store.record('cuts-off-hung-requests', series);
-    const attached = store.attachTo(result);
-    expect(attached.checks[0]?.series).toEqual(series);
-    expect(attached.checks[1]?.series).toBeUndefined();
   });
 });
