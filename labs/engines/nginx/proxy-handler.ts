@@ -61,7 +61,7 @@ export async function proxyRequest(r: HttpRequest, rt: Runtime, pass: ProxyPass)
       peer = pick(u, set, tried, r);
     }
     if (!peer) {
-      rt.errorLog(r, `no live upstreams while connecting to upstream`, `http://${u.name}${head.toString('latin1').split(' ')[1]}`);
+      rt.errorLog(r, `no live upstreams while connecting to upstream`, `http://${u.name}${head.split(' ', 2)[1]}`);
       r.upstreamAddrs.push(u.name);
       r.upstreamStatuses.push('502');
       return specialReply(502);
@@ -76,8 +76,8 @@ export async function proxyRequest(r: HttpRequest, rt: Runtime, pass: ProxyPass)
       stream: true,
     }, u.pool);
     r.upstreamAddrs.push(peer.name);
-    r.upstreamTimes.push(((Date.now() - t0) / 1000).toFixed(3));
-    r.upstreamConnectTimes.push(result.connectMs !== undefined ? (result.connectMs / 1000).toFixed(3) : '-');
+    r.upstreamTimes.push(Date.now() - t0);
+    r.upstreamConnectTimes.push(result.connectMs);
     tries--;
     const canRetry = (flag: string, requestSent: boolean) =>
       tries > 0 && !set.single && nextUpstream.includes(flag) && !(requestSent && nonIdempotent && !nextUpstream.includes('non_idempotent')) &&
@@ -97,12 +97,14 @@ export async function proxyRequest(r: HttpRequest, rt: Runtime, pass: ProxyPass)
       r.upstreamHeaders = result.response.headers;
       const hiddenByConf = conf.get<string[]>('proxy_hide_header');
       const passed = conf.get<string[]>('proxy_pass_header');
-      const headers = result.response.headers.filter(([n]) => {
-        const lower = n.toLowerCase();
-        if (hopByHop.has(lower) || hiddenByConf?.includes(lower)) return false;
-        return !hidden.has(lower) || passed?.includes(lower) === true;
-      });
-      const length = result.response.headers.find(([n]) => n.toLowerCase() === 'content-length')?.[1];
+      const headers: Array<[string, string]> = [];
+      let length: string | undefined;
+      for (const h of result.response.headers) {
+        const lower = h[0].toLowerCase();
+        if (lower === 'content-length') length ??= h[1];
+        if (hopByHop.has(lower) || hiddenByConf?.includes(lower)) continue;
+        if (!hidden.has(lower) || passed?.includes(lower) === true) headers.push(h);
+      }
       if (conf.get<boolean>('proxy_intercept_errors') && status >= 300 && hasErrorPage(r, status)) {
         result.body?.abort();
         return { ...specialReply(status), proxied: true };
@@ -114,7 +116,7 @@ export async function proxyRequest(r: HttpRequest, rt: Runtime, pass: ProxyPass)
       };
     }
     r.upstreamStatuses.push(String(statusFor[result.kind]));
-    rt.errorLog(r, result.message, `http://${peer.name}${head.toString('latin1').split(' ')[1]}`);
+    rt.errorLog(r, result.message, `http://${peer.name}${head.split(' ', 2)[1]}`);
     releasePeer(set, peer, true);
     const flag = result.kind === 'invalid' ? 'invalid_header' : result.kind;
     if (canRetry(flag, result.requestSent)) continue;

@@ -33,17 +33,34 @@ const defaultHeaders: SetHeader[] = [
 ];
 
 const noUserHeaders: SetHeader[] = [];
-/** Effective lists by proxy_set_header list: the configuration does not change once loaded. */
-const effectiveByList = new WeakMap<SetHeader[], SetHeader[]>();
+
+/** The headers to send, in order, and the names the client's own headers must not repeat. */
+interface HeaderPlan {
+  list: SetHeader[];
+  /** Lower-cased names of every entry in the list. */
+  names: Set<string>;
+  /** The same without nginx's Content-Length default (proxy_pass_request_body off keeps the client's). */
+  namesWithoutBodyLength: Set<string>;
+}
+
+/** Plans by proxy_set_header list: the configuration does not change once loaded. */
+const plans = new WeakMap<SetHeader[], HeaderPlan>();
+
+function headerPlan(userHeaders: SetHeader[]): HeaderPlan {
+  const known = plans.get(userHeaders);
+  if (known) return known;
+  const list = effectiveProxyHeaders(userHeaders);
+  const names = new Set(list.map((h) => h.name.toLowerCase()));
+  const namesWithoutBodyLength = new Set(list.filter((h) => h !== bodyLength).map((h) => h.name.toLowerCase()));
+  const plan = { list, names, namesWithoutBodyLength };
+  plans.set(userHeaders, plan);
+  return plan;
+}
 
 /** The effective header list: proxy_set_header entries, then defaults they do not override. */
 export function effectiveProxyHeaders(userHeaders: SetHeader[]): SetHeader[] {
-  const known = effectiveByList.get(userHeaders);
-  if (known) return known;
   const names = new Set(userHeaders.map((h) => h.name.toLowerCase()));
-  const list = [...userHeaders, ...defaultHeaders.filter((h) => !names.has(h.name.toLowerCase()))];
-  effectiveByList.set(userHeaders, list);
-  return list;
+  return [...userHeaders, ...defaultHeaders.filter((h) => !names.has(h.name.toLowerCase()))];
 }
 
 export function upstreamUri(r: HttpRequest, pass: ProxyPass): string {
@@ -59,31 +76,32 @@ export function upstreamUri(r: HttpRequest, pass: ProxyPass): string {
   return pass.uri + tail + args;
 }
 
-export function buildUpstreamHead(r: HttpRequest, pass: ProxyPass, method: string): Buffer {
+/** The request line and headers sent upstream, one char per byte. */
+export function buildUpstreamHead(r: HttpRequest, pass: ProxyPass, method: string): string {
   const conf = r.conf;
   const version = conf.get<string>('proxy_http_version') ?? '1.0';
-  const headers = effectiveProxyHeaders(conf.get<SetHeader[]>('proxy_set_header') ?? noUserHeaders);
+  const plan = headerPlan(conf.get<SetHeader[]>('proxy_set_header') ?? noUserHeaders);
   const lookup = (name: string) => lookupVariable(r, name);
   const passBody = conf.get<boolean>('proxy_pass_request_body') !== false;
   const hasBody = passBody && (r.body.length > 0 || r.header('content-length') !== undefined || r.header('transfer-encoding') !== undefined);
   let head = `${method} ${upstreamUri(r, pass)} HTTP/${version}\r\n`;
-  const skip = new Set<string>();
-  for (const h of headers) {
-    const lower = h.name.toLowerCase();
-    // With proxy_pass_request_body off nginx 1.22 drops its own Content-Length default, so the
-    // client's Content-Length goes through unless proxy_set_header Content-Length "" removes it.
-    if (!passBody && h === bodyLength) continue;
-    skip.add(lower);
-    let value = renderTemplate(h.value, lookup, r.captures);
-    if (h === bodyLength) value = hasBody ? String(r.body.length) : '';
+  for (const h of plan.list) {
+    let value: string;
+    if (h === bodyLength) {
+      // With proxy_pass_request_body off nginx 1.22 drops its own Content-Length default, so the
+      // client's Content-Length goes through unless proxy_set_header Content-Length "" removes it.
+      if (!hasBody) continue;
+      value = String(r.body.length);
+    } else value = h.value.hasVariables ? renderTemplate(h.value, lookup, r.captures) : h.value.source;
     if (value === '') continue;
     head += `${h.name}: ${value}\r\n`;
   }
   if (conf.get<boolean>('proxy_pass_request_headers') !== false) {
+    const skip = passBody ? plan.names : plan.namesWithoutBodyLength;
     for (const [name, value] of r.headers) {
       if (skip.has(name.toLowerCase())) continue;
       head += `${name}: ${value}\r\n`;
     }
   }
-  return Buffer.from(`${head}\r\n`, 'latin1');
+  return `${head}\r\n`;
 }

@@ -55,8 +55,9 @@ export class HttpRequest {
   responseHeaders: Array<[string, string]> = [];
   upstreamAddrs: string[] = [];
   upstreamStatuses: string[] = [];
-  upstreamTimes: string[] = [];
-  upstreamConnectTimes: string[] = [];
+  /** Milliseconds each attempt took, and took to connect (undefined: it never connected). */
+  upstreamTimes: number[] = [];
+  upstreamConnectTimes: Array<number | undefined> = [];
   upstreamHeaders: Array<[string, string]> = [];
   proxyHost = '';
   proxyPort = '';

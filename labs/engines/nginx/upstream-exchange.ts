@@ -2,19 +2,21 @@
 // request, and read the response with proxy_read_timeout between two successive reads
 // (ngx_http_upstream_connect / ngx_http_upstream_process_header). A body still arriving after
 // the header is passed on through an UpstreamBody.
-import { connect, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { unwatch, watch, type Deadline } from './deadlines.ts';
 import { reusable, type KeepalivePool } from './upstream-keepalive.ts';
 import { UpstreamBody } from './upstream-body.ts';
 import type { Peer } from './upstream-peers.ts';
 import { InvalidUpstreamResponse, UpstreamResponseParser, type UpstreamResponse } from './upstream-response-parser.ts';
+import { openUpstream, setOwner, type SocketOwner } from './upstream-socket.ts';
 
 export type ExchangeResult =
   | { kind: 'response'; response: UpstreamResponse; connectMs: number; headerMs: number; body?: UpstreamBody }
   | { kind: 'error' | 'timeout' | 'invalid'; message: string; requestSent: boolean; connectMs?: number; responseStarted?: boolean };
 
 export interface ExchangeOptions {
-  head: Buffer;
+  /** The request line and headers, one char per byte. */
+  head: string;
   body: Buffer;
   headRequest: boolean;
   connectTimeoutMs: number;
@@ -35,101 +37,146 @@ export function exchange(peer: Peer, o: ExchangeOptions, pool?: KeepalivePool): 
 
 function attempt(peer: Peer, o: ExchangeOptions, pool: KeepalivePool | undefined, cached: Socket | undefined): Promise<ExchangeResult> {
   return new Promise((resolve) => {
-    const started = Date.now();
-    let connectMs: number | undefined = cached ? 0 : undefined;
-    let requestSent = false;
-    let settled = false;
-    /** Set once the header went on to the client while the body is still arriving. */
-    let streaming: UpstreamBody | undefined;
-    const parser = new UpstreamResponseParser(o.headRequest);
-    const socket = cached ?? connect({ host: peer.host, port: peer.port });
-    // proxy_connect_timeout until the connection is up, then proxy_read_timeout between reads.
-    const deadline: Deadline = {
-      at: started + (cached ? o.readTimeoutMs : o.connectTimeoutMs),
-      expire: () => {
-        if (connectMs === undefined) {
-          finish({ kind: 'timeout', message: 'upstream timed out (110: Connection timed out) while connecting to upstream', requestSent: false });
-          return;
-        }
-        finish({
-          kind: 'timeout',
-          message: `upstream timed out (110: Connection timed out) while reading ${parser.headerReceived ? 'upstream' : 'response header from upstream'}`,
-          requestSent,
-          connectMs,
-        });
-      },
-    };
-    watch(deadline);
-    /** Ends the attempt: the socket goes back to the keepalive cache or is closed. */
-    const release = (keep: boolean) => {
-      unwatch(deadline);
-      if (keep && pool) pool.give(peer, socket);
-      else socket.destroy();
-    };
-    const finish = (result: ExchangeResult, keep = false) => {
-      if (streaming) {
-        // The client already has the header: a failure now can only cut the body short.
-        if (result.kind === 'response') streaming.end();
-        else streaming.end(result.message);
-        release(keep && result.kind === 'response');
-        return;
-      }
-      if (settled) return;
-      settled = true;
-      release(keep);
-      resolve(result);
-    };
-    const send = () => {
-      deadline.at = Date.now() + o.readTimeoutMs;
-      socket.write(o.body.length ? Buffer.concat([o.head, o.body]) : o.head);
-      requestSent = true;
-    };
-    if (cached) send();
-    else {
-      socket.once('connect', () => {
-        connectMs = Date.now() - started;
-        send();
-      });
-    }
-    const startStreaming = () => {
-      const body = new UpstreamBody();
-      body.pauseSource = () => socket.pause();
-      body.resumeSource = () => socket.resume();
-      body.abortSource = () => {
-        streaming = undefined;
-        settled = true;
-        release(false);
-      };
-      streaming = body;
-      settled = true;
-      resolve({ kind: 'response', response: parser.headOnly(), body, connectMs: connectMs ?? 0, headerMs: Date.now() - started });
-    };
-    socket.on('data', (data: Buffer) => {
-      deadline.at = Date.now() + o.readTimeoutMs;
-      try {
-        const response = parser.push(data);
-        if (!streaming && !response && parser.headerReceived && o.stream) startStreaming();
-        if (streaming) for (const chunk of parser.takeBody()) streaming.push(chunk);
-        if (response) finish({ kind: 'response', response, connectMs: connectMs ?? 0, headerMs: Date.now() - started }, pool !== undefined && reusable(response.status, response.headers, parser.httpMinor));
-      } catch (error) {
-        finish({ kind: 'invalid', message: (error as Error).message, requestSent, connectMs: connectMs ?? 0 });
-      }
-    });
-    socket.on('end', () => {
-      try {
-        const response = parser.end();
-        if (streaming) for (const chunk of parser.takeBody()) streaming.push(chunk);
-        finish({ kind: 'response', response, connectMs: connectMs ?? 0, headerMs: Date.now() - started });
-      } catch (error) {
-        const kind = error instanceof InvalidUpstreamResponse && !parser.headerReceived ? 'error' : 'invalid';
-        finish({ kind, message: (error as Error).message, requestSent, connectMs: connectMs ?? 0, responseStarted: parser.bytesSeen });
-      }
-    });
-    socket.on('error', (error: NodeJS.ErrnoException) => {
-      const reason = error.code === 'ECONNREFUSED' ? '111: Connection refused' : error.code === 'ECONNRESET' ? '104: Connection reset by peer' : error.code === 'EPIPE' ? '32: Broken pipe' : error.message;
-      const stage = connectMs === undefined ? 'connect() failed' : 'recv() failed';
-      const where = connectMs === undefined ? 'while connecting to upstream' : parser.headerReceived ? 'while reading upstream' : 'while reading response header from upstream';
-      finish({ kind: 'error', message: `${stage} (${reason}) ${where}`, requestSent, responseStarted: parser.bytesSeen, ...(connectMs !== undefined ? { connectMs } : {}) });
-    });
+    new Attempt(peer, o, pool, cached, resolve);
   });
+}
+
+/**
+ * The state of one attempt. It owns the upstream connection while it runs and is its own
+ * deadline on the shared sweep: proxy_connect_timeout until the connection is up, then
+ * proxy_read_timeout between reads.
+ */
+class Attempt implements SocketOwner, Deadline {
+  at: number;
+  private readonly started = Date.now();
+  private connectMs: number | undefined;
+  private requestSent = false;
+  private settled = false;
+  /** Set once the header went on to the client while the body is still arriving. */
+  private streaming: UpstreamBody | undefined;
+  private readonly parser: UpstreamResponseParser;
+  private readonly socket: Socket;
+  private readonly peer: Peer;
+  private readonly o: ExchangeOptions;
+  private readonly pool: KeepalivePool | undefined;
+  private readonly resolve: (result: ExchangeResult) => void;
+
+  constructor(peer: Peer, o: ExchangeOptions, pool: KeepalivePool | undefined, cached: Socket | undefined, resolve: (result: ExchangeResult) => void) {
+    this.peer = peer;
+    this.o = o;
+    this.pool = pool;
+    this.resolve = resolve;
+    this.parser = new UpstreamResponseParser(o.headRequest);
+    this.at = this.started + (cached ? o.readTimeoutMs : o.connectTimeoutMs);
+    watch(this);
+    if (cached) {
+      this.connectMs = 0;
+      this.socket = cached;
+      setOwner(cached, this);
+      this.send();
+    } else {
+      this.socket = openUpstream(peer.host, peer.port, this);
+    }
+  }
+
+  expire(): void {
+    if (this.connectMs === undefined) {
+      this.finish({ kind: 'timeout', message: 'upstream timed out (110: Connection timed out) while connecting to upstream', requestSent: false });
+      return;
+    }
+    this.finish({
+      kind: 'timeout',
+      message: `upstream timed out (110: Connection timed out) while reading ${this.parser.headerReceived ? 'upstream' : 'response header from upstream'}`,
+      requestSent: this.requestSent,
+      connectMs: this.connectMs,
+    });
+  }
+
+  connected(): void {
+    this.connectMs = Date.now() - this.started;
+    this.send();
+  }
+
+  data(chunk: Buffer): void {
+    this.at = Date.now() + this.o.readTimeoutMs;
+    const parser = this.parser;
+    try {
+      const response = parser.push(chunk);
+      if (!this.streaming && !response && parser.headerReceived && this.o.stream) this.startStreaming();
+      if (this.streaming) for (const piece of parser.takeBody()) this.streaming.push(piece);
+      if (response) {
+        const keep = this.pool !== undefined && reusable(response.status, response.headers, parser.httpMinor);
+        this.finish({ kind: 'response', response, connectMs: this.connectMs ?? 0, headerMs: Date.now() - this.started }, keep);
+      }
+    } catch (error) {
+      this.finish({ kind: 'invalid', message: (error as Error).message, requestSent: this.requestSent, connectMs: this.connectMs ?? 0 });
+    }
+  }
+
+  end(): void {
+    const parser = this.parser;
+    try {
+      const response = parser.end();
+      if (this.streaming) for (const piece of parser.takeBody()) this.streaming.push(piece);
+      this.finish({ kind: 'response', response, connectMs: this.connectMs ?? 0, headerMs: Date.now() - this.started });
+    } catch (error) {
+      const kind = error instanceof InvalidUpstreamResponse && !parser.headerReceived ? 'error' : 'invalid';
+      this.finish({ kind, message: (error as Error).message, requestSent: this.requestSent, connectMs: this.connectMs ?? 0, responseStarted: parser.bytesSeen });
+    }
+  }
+
+  error(error: NodeJS.ErrnoException): void {
+    const reason = error.code === 'ECONNREFUSED' ? '111: Connection refused' : error.code === 'ECONNRESET' ? '104: Connection reset by peer' : error.code === 'EPIPE' ? '32: Broken pipe' : error.message;
+    const connected = this.connectMs !== undefined;
+    const stage = connected ? 'recv() failed' : 'connect() failed';
+    const where = !connected ? 'while connecting to upstream' : this.parser.headerReceived ? 'while reading upstream' : 'while reading response header from upstream';
+    this.finish({
+      kind: 'error', message: `${stage} (${reason}) ${where}`, requestSent: this.requestSent, responseStarted: this.parser.bytesSeen,
+      ...(connected ? { connectMs: this.connectMs } : {}),
+    });
+  }
+
+  private send(): void {
+    const o = this.o;
+    this.at = Date.now() + o.readTimeoutMs;
+    if (o.body.length) this.socket.write(Buffer.concat([Buffer.from(o.head, 'latin1'), o.body]));
+    else this.socket.write(o.head, 'latin1');
+    this.requestSent = true;
+  }
+
+  private startStreaming(): void {
+    const body = new UpstreamBody();
+    const socket = this.socket;
+    body.pauseSource = () => socket.pause();
+    body.resumeSource = () => socket.resume();
+    body.abortSource = () => {
+      this.streaming = undefined;
+      this.settled = true;
+      this.release(false);
+    };
+    this.streaming = body;
+    this.settled = true;
+    this.resolve({ kind: 'response', response: this.parser.headOnly(), body, connectMs: this.connectMs ?? 0, headerMs: Date.now() - this.started });
+  }
+
+  /** Ends the attempt: the connection goes back to the keepalive cache or is closed. */
+  private release(keep: boolean): void {
+    unwatch(this);
+    if (keep && this.pool) this.pool.give(this.peer, this.socket);
+    else this.socket.destroy();
+  }
+
+  private finish(result: ExchangeResult, keep = false): void {
+    if (this.streaming) {
+      // The client already has the header: a failure now can only cut the body short.
+      if (result.kind === 'response') this.streaming.end();
+      else this.streaming.end(result.message);
+      this.release(keep && result.kind === 'response');
+      return;
+    }
+    if (this.settled) return;
+    this.settled = true;
+    this.release(keep);
+    this.resolve(result);
+  }
 }

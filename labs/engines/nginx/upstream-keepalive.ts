@@ -6,13 +6,46 @@
 // HTTP/1.0 and "Connection: close" by default, so the cache needs proxy_http_version 1.1 and
 // proxy_set_header Connection "" to be used at all.
 import type { Socket } from 'node:net';
+import { unwatch, watch, type Deadline } from './deadlines.ts';
 import type { Peer } from './upstream-peers.ts';
+import { setOwner, type SocketOwner } from './upstream-socket.ts';
 
 const idleTimeoutMs = 60_000;
 
+/** An idle connection in the cache: anything it hears (bytes, a close, an error) ends it. */
+class IdleConnection implements SocketOwner {
+  readonly peer: Peer;
+  readonly socket: Socket;
+  readonly deadline: Deadline;
+  private readonly pool: KeepalivePool;
+
+  constructor(peer: Peer, socket: Socket, pool: KeepalivePool) {
+    this.peer = peer;
+    this.socket = socket;
+    this.pool = pool;
+    this.deadline = { at: Date.now() + idleTimeoutMs, expire: () => this.drop() };
+  }
+
+  drop(): void {
+    this.pool.forget(this);
+    this.socket.destroy();
+  }
+
+  connected(): void {}
+  data(): void {
+    this.drop();
+  }
+  end(): void {
+    this.drop();
+  }
+  error(): void {
+    this.drop();
+  }
+}
+
 export class KeepalivePool {
   private readonly max: number;
-  private readonly idle: Array<{ peer: Peer; socket: Socket }> = [];
+  private readonly idle: IdleConnection[] = [];
 
   constructor(max: number) {
     this.max = max;
@@ -23,37 +56,33 @@ export class KeepalivePool {
       const entry = this.idle[i]!;
       if (entry.peer !== peer) continue;
       this.idle.splice(i, 1);
-      entry.socket.removeAllListeners('close');
-      entry.socket.removeAllListeners('error');
-      entry.socket.removeAllListeners('data');
-      entry.socket.removeAllListeners('timeout');
-      entry.socket.setTimeout(0);
+      unwatch(entry.deadline);
+      setOwner(entry.socket, undefined);
       if (!entry.socket.destroyed) return entry.socket;
     }
     return undefined;
   }
 
   give(peer: Peer, socket: Socket): void {
-    socket.removeAllListeners('data');
-    socket.removeAllListeners('end');
-    socket.removeAllListeners('error');
-    socket.removeAllListeners('timeout');
-    const entry = { peer, socket };
-    const drop = () => {
-      const at = this.idle.indexOf(entry);
-      if (at !== -1) this.idle.splice(at, 1);
-      socket.destroy();
-    };
-    socket.on('close', drop);
-    socket.on('error', drop);
-    socket.on('data', drop);
-    socket.setTimeout(idleTimeoutMs, drop);
+    const entry = new IdleConnection(peer, socket, this);
+    setOwner(socket, entry);
+    watch(entry.deadline);
     this.idle.push(entry);
-    if (this.idle.length > this.max) this.idle.shift()!.socket.destroy();
+    if (this.idle.length > this.max) this.idle[0]!.drop();
+  }
+
+  /** Removes a connection that closed or timed out while idle. */
+  forget(entry: IdleConnection): void {
+    unwatch(entry.deadline);
+    const at = this.idle.indexOf(entry);
+    if (at !== -1) this.idle.splice(at, 1);
   }
 
   closeAll(): void {
-    for (const { socket } of this.idle.splice(0)) socket.destroy();
+    for (const entry of this.idle.splice(0)) {
+      unwatch(entry.deadline);
+      entry.socket.destroy();
+    }
   }
 }
 

@@ -10,6 +10,8 @@ export interface UpstreamResponse {
 
 export class InvalidUpstreamResponse extends Error {}
 
+const statusLine = /^HTTP\/1\.[01] (\d{3})(?: (.*))?$/;
+
 export class UpstreamResponseParser {
   private buf: Buffer = Buffer.alloc(0);
   private head: { status: number; reason: string; headers: Array<[string, string]> } | undefined;
@@ -60,25 +62,37 @@ export class UpstreamResponseParser {
       return false;
     }
     const headEnd = end !== -1 ? end : endLf;
-    const lines = this.buf.subarray(0, headEnd).toString('latin1').split(/\r?\n/);
+    const text = this.buf.toString('latin1', 0, headEnd);
     this.buf = this.buf.subarray(headEnd + (end !== -1 ? 4 : 2));
-    const m = /^HTTP\/1\.[01] (\d{3})(?: (.*))?$/.exec(lines[0]!);
+    // Lines end with CRLF or a bare LF.
+    let lineEnd = text.indexOf('\n');
+    const first = lineEnd === -1 ? text : text.slice(0, lineEnd > 0 && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd);
+    const m = statusLine.exec(first);
     if (!m) throw new InvalidUpstreamResponse('upstream sent no valid HTTP/1.0 header while reading response header from upstream');
     const headers: Array<[string, string]> = [];
-    for (const line of lines.slice(1)) {
-      const colon = line.indexOf(':');
-      if (colon <= 0) throw new InvalidUpstreamResponse('upstream sent invalid header while reading response header from upstream');
-      headers.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+    let length: string | undefined;
+    let encoding: string | undefined;
+    while (lineEnd !== -1) {
+      const start = lineEnd + 1;
+      lineEnd = text.indexOf('\n', start);
+      const stop = lineEnd === -1 ? text.length : lineEnd > start && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+      const colon = text.indexOf(':', start);
+      if (colon <= start || colon >= stop) throw new InvalidUpstreamResponse('upstream sent invalid header while reading response header from upstream');
+      const name = text.slice(start, colon).trim();
+      const value = text.slice(colon + 1, stop).trim();
+      headers.push([name, value]);
+      // The first of each, as nginx's lookups see them.
+      if (name.length === 14 && length === undefined && name.toLowerCase() === 'content-length') length = value;
+      else if (name.length === 17 && encoding === undefined && name.toLowerCase() === 'transfer-encoding') encoding = value;
     }
     const status = Number(m[1]);
-    this.httpMinor = lines[0]!.startsWith('HTTP/1.1') ? 1 : 0;
+    this.httpMinor = first.startsWith('HTTP/1.1') ? 1 : 0;
     this.head = { status, reason: m[2] ?? '', headers };
-    const get = (n: string) => headers.find(([k]) => k.toLowerCase() === n)?.[1];
     if (this.noBody || status === 204 || status === 304 || (status >= 100 && status < 200)) this.mode = 'none';
-    else if (get('transfer-encoding')?.toLowerCase().includes('chunked')) this.mode = 'chunked';
-    else if (get('content-length') !== undefined) {
+    else if (encoding?.toLowerCase().includes('chunked')) this.mode = 'chunked';
+    else if (length !== undefined) {
       this.mode = 'length';
-      this.remaining = Number(get('content-length'));
+      this.remaining = Number(length);
       if (!Number.isInteger(this.remaining) || this.remaining < 0) throw new InvalidUpstreamResponse('upstream sent invalid "Content-Length" header while reading response header from upstream');
     }
     return true;
@@ -138,6 +152,7 @@ export class UpstreamResponseParser {
 
   private result(): UpstreamResponse {
     const head = this.head!;
-    return { ...head, body: Buffer.concat(this.chunks) };
+    const chunks = this.chunks;
+    return { status: head.status, reason: head.reason, headers: head.headers, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks) };
   }
 }

@@ -15,6 +15,9 @@ export function timeLocal(d = new Date()): string {
   return `${pad(d.getDate())}/${months[d.getMonth()]}/${d.getFullYear()}:${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())} ${tz}`;
 }
 
+/** Milliseconds as nginx prints upstream times: seconds with three decimals, "-" for none. */
+const seconds = (ms: number | undefined) => (ms === undefined ? '-' : (ms / 1000).toFixed(3));
+
 function argValue(args: string, name: string): string | undefined {
   for (const pair of args.split('&')) {
     const eq = pair.indexOf('=');
@@ -90,8 +93,8 @@ export function lookupVariable(r: HttpRequest, name: string): string | undefined
     case 'proxy_add_x_forwarded_for': return proxyAddXForwardedFor(r);
     case 'upstream_addr': return r.upstreamAddrs.length ? r.upstreamAddrs.join(', ') : undefined;
     case 'upstream_status': return r.upstreamStatuses.length ? r.upstreamStatuses.join(', ') : undefined;
-    case 'upstream_response_time': return r.upstreamTimes.length ? r.upstreamTimes.join(', ') : undefined;
-    case 'upstream_connect_time': return r.upstreamConnectTimes.length ? r.upstreamConnectTimes.join(', ') : undefined;
+    case 'upstream_response_time': return r.upstreamTimes.length ? r.upstreamTimes.map(seconds).join(', ') : undefined;
+    case 'upstream_connect_time': return r.upstreamConnectTimes.length ? r.upstreamConnectTimes.map(seconds).join(', ') : undefined;
     case 'request_id': return (r.requestId ||= randomBytes(16).toString('hex'));
     case 'document_root':
     case 'realpath_root': return r.conf?.get<{ template: { source: string } }>('root')?.template.source;
