@@ -4,7 +4,7 @@
 //   Gunicorn 20.1: gunicorn/util.py import_app() ("module", "module:name", "module:factory(args)").
 //   Uvicorn 0.17.6: uvicorn/importer.py import_from_string() and config.py load() (--factory).
 export const appLoaderModule = String.raw`
-import ast, importlib, inspect, os, traceback
+import ast, importlib, inspect, os, sys, traceback
 
 
 class AppLoadError(Exception):
@@ -35,6 +35,17 @@ def load_wsgi(spec):
         return ("load", str(error))
     except BaseException:
         return ("boot", traceback.format_exc())
+
+
+def reload_wsgi(spec, folder):
+    """load_wsgi() for a restarted worker: like Gunicorn's new process, it imports the app's
+    modules afresh, so their globals start over; the standard library stays loaded."""
+    prefix = os.path.join(folder, "")
+    for name, module in list(sys.modules.items()):
+        if (getattr(module, "__file__", None) or "").startswith(prefix):
+            del sys.modules[name]
+    importlib.invalidate_caches()
+    return load_wsgi(spec)
 
 
 def _wsgi_object(module, module_name, obj):

@@ -44,7 +44,7 @@ export class PythonClock {
   /**
    * What Pyodide reads as its interrupt buffer (pyodide.setInterruptBuffer): CPython's eval
    * loop polls index 0 every few thousand bytecodes, so even `while True: pass` is stopped.
-   * A read reports the signal once and spends the deadline; Pyodide's write-back of 0 is moot.
+   * A read reports the signal once per second past the deadline; Pyodide's write-back of 0 is moot.
    */
   readonly signalBuffer: { 0: number } = Object.defineProperty({} as { 0: number }, '0', {
     get: () => this.poll(),
@@ -62,8 +62,12 @@ export class PythonClock {
   }
 
   private poll(): number {
-    if (performance.now() < this.deadline) return 0;
-    this.deadline = Infinity;
+    const now = performance.now();
+    if (now < this.deadline) return 0;
+    // Gunicorn follows an ignored SIGABRT with SIGKILL on the arbiter's next round, a second
+    // later; Python here cannot be killed, so an application that swallows the abort
+    // (a bare except:) is told again every second until it lets go.
+    this.deadline = now + 1000;
     this.fired = true;
     return abortSignal;
   }

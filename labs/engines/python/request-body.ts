@@ -8,6 +8,8 @@ export function readRequestBody(req: IncomingMessage): Promise<Uint8Array> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.once('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     req.once('error', reject);
+    // A connection closed early (by the client, or by the worker timeout) ends the wait too.
+    req.once('close', () => reject(new Error('the connection closed before the whole request body arrived')));
   });
 }
 

@@ -15,6 +15,8 @@ with one sync worker.
   --log-level LEVEL          debug, info, warning, error or critical (default info)
   -w, --workers 1            only 1: one Python runs one request at a time
   -k, --worker-class sync    only sync
+  -t, --timeout INT          abort a request silent for more than INT seconds and restart the
+                             worker (default 30; 0 waits forever)
   --pyodide DIR              folder with the Pyodide runtime files (default: found next to this program)
   -v, --version              print the version
   -h, --help                 print this help`;
@@ -26,6 +28,8 @@ export interface WsgiOptions {
   accessLog: boolean;
   logLevel: GunicornLevel;
   pyodideDir?: string;
+  /** Gunicorn's --timeout in seconds; 0 disables it. */
+  timeout: number;
   help: boolean;
   version: boolean;
 }
@@ -37,6 +41,7 @@ const specs: OptionSpec[] = [
   { names: ['--log-level'], value: true },
   { names: ['-w', '--workers'], value: true },
   { names: ['-k', '--worker-class'], value: true },
+  { names: ['-t', '--timeout'], value: true },
   { names: ['--pyodide'], value: true },
   { names: ['-v', '--version'], value: false },
   { names: ['-h', '--help'], value: false },
@@ -51,6 +56,15 @@ export function parseBind(text: string): { host: string; port: number } {
   if (netloc.includes('[') && netloc.includes(']')) [host, port] = [netloc.split(']')[0].slice(1), netloc.split(']:')[1] ?? '8000'];
   else if (netloc.includes(':')) [host, port] = [netloc.split(':')[0], netloc.split(':')[1] || '8000'];
   return { host: host === '' ? '0.0.0.0' : host.toLowerCase(), port: portNumber(port, `in --bind ${text}, the port`) };
+}
+
+/** Gunicorn's --timeout: argparse's int(), then validate_pos_int (gunicorn/config.py). */
+function timeoutSeconds(text: string | undefined): number {
+  if (text === undefined) return 30;
+  if (!/^[+-]?\d+$/.test(text.trim())) throw new UsageError(`argument -t/--timeout: invalid int value: '${text}'`);
+  const seconds = Number(text.trim());
+  if (seconds < 0) throw new UsageError(`argument -t/--timeout: Value must be positive: ${seconds}`);
+  return seconds;
 }
 
 export function parseWsgiArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): WsgiOptions {
@@ -76,6 +90,7 @@ export function parseWsgiArgs(argv: string[], env: NodeJS.ProcessEnv = process.e
     accessLog: accessFile === '-',
     logLevel: logLevel as GunicornLevel,
     pyodideDir: lastValue(parsed, '--pyodide'),
+    timeout: timeoutSeconds(lastValue(parsed, '--timeout')),
     help,
     version,
   };

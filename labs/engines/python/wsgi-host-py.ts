@@ -4,6 +4,8 @@
 // Gunicorn in places: see test/engines/python/known-differences.ts.
 // Node drives the exchange one event at a time, so a streamed body leaves as it is produced:
 //   ("head", code, reason, [name, value, ...]) · ("body", bytes) · ("end",) · ("error", text, headers_sent)
+// Data given to write() cannot wait for the next event: the application is still running, so
+// write() hands its head and body events to `sink`, a Node function that sends them at once.
 export const wsgiHostModule = String.raw`
 import os, re, sys, traceback
 from urllib.parse import unquote_to_bytes, urlsplit
@@ -92,14 +94,14 @@ def _check_headers(headers):
 
 
 class Exchange:
-    def __init__(self, environ):
+    def __init__(self, environ, sink):
         self.environ = environ
+        self.sink = sink
         self.status = None
         self.headers = None
         self.headers_sent = False
         self.length = None
         self.sent = 0
-        self.pending = []
 
     def start_response(self, status, response_headers, exc_info=None):
         if exc_info:
@@ -126,7 +128,10 @@ class Exchange:
     def write(self, data):
         if self.status is None:
             raise AssertionError("write() was called before start_response() (%s)" % SECTION)
-        self.pending.append(data)
+        # PEP 3333, 'The write() Callable': the data is transmitted before write() returns,
+        # as Gunicorn does (gunicorn/http/wsgi.py Response.write: sendall).
+        for event in self.send(data):
+            self.sink(to_js(event))
 
     def _head(self):
         self.headers_sent = True
@@ -150,10 +155,6 @@ class Exchange:
         self.sent += len(data)
         yield ("body", data)
 
-    def drain(self):
-        while self.pending:
-            yield from self.send(self.pending.pop(0))
-
     def finish(self):
         if self.status is None:
             raise AssertionError("the application returned without calling start_response() (%s)" % SECTION)
@@ -162,17 +163,14 @@ class Exchange:
         yield ("end",)
 
 
-def _events(app, request):
-    exchange = Exchange(make_environ(request))
+def _events(app, request, sink):
+    exchange = Exchange(make_environ(request), sink)
     result = None
     failure = None
     try:
         result = app(exchange.environ, exchange.start_response)
-        yield from exchange.drain()
         for chunk in result:
-            yield from exchange.drain()
             yield from exchange.send(chunk)
-        yield from exchange.drain()
         yield from exchange.finish()
     except Exception:
         failure = traceback.format_exc()
@@ -188,8 +186,8 @@ def _events(app, request):
         yield ("error", failure, exchange.headers_sent)
 
 
-def start(app, request):
-    return _events(app, request)
+def start(app, request, sink):
+    return _events(app, request, sink)
 
 
 def stop(events):

@@ -69,9 +69,30 @@ export async function runWsgiCli(argv: string[], engineUrl?: string): Promise<nu
   }
   const module = runtime.pyodide.pyimport('course_wsgi_host');
   const host: WsgiHost = { start: module.start, next_event: module.next_event, stop: module.stop };
+  if (options.timeout > 0) {
+    // The clock's deadline reaches running Python as SIGABRT, as Gunicorn's arbiter sends it.
+    runtime.pyodide.setInterruptBuffer(runtime.clock.signalBuffer as unknown as Uint8Array);
+    runtime.pyodide.pyimport('course_time').handle_abort();
+  }
+  const worker = { app: value };
+  let halt: (outcome: { code: number; reason: string }) => void = () => undefined;
+  const halted = new Promise<{ code: number; reason: string }>((resolve) => (halt = resolve));
+  // Gunicorn's arbiter replaces an aborted worker with a new process, which imports the app again.
+  const restartWorker = () => {
+    log.info(`Worker exiting (pid: ${process.pid})`);
+    log.info(`Booting worker with pid: ${process.pid}`);
+    const [outcome, fresh] = loader.reload_wsgi(options.app, runtime.appDir).toJs({ depth: 1 }) as [string, unknown];
+    if (outcome === 'ok') {
+      worker.app = fresh;
+      return;
+    }
+    if (outcome === 'boot') log.error(`Exception in worker process\n${fresh as string}`);
+    else process.stderr.write(`${fresh as string}\n`);
+    halt(outcome === 'boot' ? { code: 3, reason: 'Worker failed to boot.' } : { code: 4, reason: 'App failed to load.' });
+  };
   const servers: Server[] = [];
   for (const bind of options.binds) {
-    const server = createWsgiServer({ host, app: value, log });
+    const server = createWsgiServer({ host, worker, log, timeoutMs: options.timeout * 1000, clock: runtime.clock, restartWorker });
     try {
       await listen(server, bind.host, bind.port);
     } catch (error) {
@@ -84,13 +105,21 @@ export async function runWsgiCli(argv: string[], engineUrl?: string): Promise<nu
     servers.push(server);
     log.info(`Listening at: http://${bind.host}:${(server.address() as { port: number }).port} (${process.pid})`);
   }
-  const signal = await new Promise<string>((done) => {
-    process.once('SIGINT', () => done('int'));
-    process.once('SIGTERM', () => done('term'));
-  });
+  const signal = await Promise.race([
+    halted,
+    new Promise<string>((done) => {
+      process.once('SIGINT', () => done('int'));
+      process.once('SIGTERM', () => done('term'));
+    }),
+  ]);
+  const closeAll = () => Promise.all(servers.map((s) => new Promise((r) => (s.close(r), s.closeAllConnections()))));
+  if (typeof signal !== 'string') {
+    await closeAll();
+    return stopMaster(log, signal.reason, signal.code);
+  }
   log.info(`Handling signal: ${signal}`);
   log.info(`Worker exiting (pid: ${process.pid})`);
-  await Promise.all(servers.map((s) => new Promise((r) => (s.close(r), s.closeAllConnections()))));
+  await closeAll();
   log.info('Shutting down: Master');
   return 0;
 }

@@ -32,6 +32,14 @@ describe('course-wsgi -b reads addresses as Gunicorn parse_address() does', () =
 });
 
 describe('course-wsgi options', () => {
+  it('reads -t/--timeout in whole seconds, 30 by default and 0 for none, as Gunicorn does', () => {
+    expect(parseWsgiArgs(['app:application'], {}).timeout).toBe(30);
+    expect(parseWsgiArgs(['app:application', '-t', '2'], {}).timeout).toBe(2);
+    expect(parseWsgiArgs(['app:application', '--timeout=0'], {}).timeout).toBe(0);
+    expect(() => parseWsgiArgs(['app:application', '-t', '2.5'], {})).toThrow("argument -t/--timeout: invalid int value: '2.5'");
+    expect(() => parseWsgiArgs(['app:application', '--timeout', '-5'], {})).toThrow('Value must be positive: -5');
+  });
+
   it('defaults to 127.0.0.1:8000, or 0.0.0.0:$PORT when PORT is set, as Gunicorn does', () => {
     expect(parseWsgiArgs(['app:application'], {}).binds).toEqual([{ host: '127.0.0.1', port: 8000 }]);
     expect(parseWsgiArgs(['app:application'], { PORT: '5000' }).binds).toEqual([{ host: '0.0.0.0', port: 5000 }]);

@@ -2,6 +2,7 @@
 // gunicorn the comparison is skipped with a warning locally and fails in CI (CI=true).
 import { wsgiCases } from './corpus.ts';
 import { differentialSuite } from './harness/run-corpus.ts';
+import { wsgiScenarios } from './harness/scenarios.ts';
 import { gunicornBinary, startCourseWsgi, startGunicorn } from './harness/servers.ts';
 
 differentialSuite({
@@ -10,6 +11,7 @@ differentialSuite({
   realBinary: gunicornBinary,
   aptPackage: 'gunicorn',
   cases: wsgiCases,
+  scenarios: wsgiScenarios,
   startReal: startGunicorn,
   startCourse: startCourseWsgi,
   ports: { real: 23101, course: 23100 },

@@ -29,6 +29,29 @@ function readUntilThenLeave(port: number, target: string, text: string): Promise
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** How far apart the first and the last part of a response to GET `target` arrive. */
+function partsArrive(port: number, target: string, firstText: string, lastText: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    const start = performance.now();
+    let seen = '';
+    let firstAt: number | undefined;
+    const timer = setTimeout(() => (socket.destroy(), reject(new Error(`"${lastText}" did not arrive from ${target} on port ${port}: got ${JSON.stringify(seen)}`))), 60_000);
+    socket.on('data', (d: Buffer) => {
+      seen += d.toString('latin1');
+      if (firstAt === undefined && seen.includes(firstText)) firstAt = performance.now() - start;
+      if (seen.includes(lastText)) {
+        clearTimeout(timer);
+        socket.destroy();
+        const gap = performance.now() - start - (firstAt ?? 0);
+        resolve(gap >= 500 ? `"${firstText}" arrived well before "${lastText}"` : `"${firstText}" and "${lastText}" arrived together`);
+      }
+    });
+    socket.on('error', () => undefined);
+    socket.write(serializeRequest({ method: 'GET', target }));
+  });
+}
+
 /** Resolves when the first bytes of the answer to GET `target` arrive. */
 function firstBytes(port: number, target: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -53,6 +76,13 @@ async function answerOrder(port: number, slow: string): Promise<string> {
   await Promise.all([first, second]);
   return order.join(' then ');
 }
+
+export const wsgiScenarios: Scenario[] = [
+  {
+    name: 'data given to write() is sent during the call, before the application returns',
+    run: (port) => partsArrive(port, '/write-then-pause', 'written at once', 'returned a second later'),
+  },
+];
 
 export const asgiScenarios: Scenario[] = [
   {

@@ -65,7 +65,7 @@ export async function startServer(command: string, args: string[], port: number,
 }
 
 const node = process.execPath;
-export const startCourseWsgi = (port: number) => startServer(node, [`${repo}labs/engines/wsgi/cli.ts`, 'wsgi_app:application', '-b', `127.0.0.1:${port}`], port);
+export const startCourseWsgi = (port: number, extra: string[] = []) => startServer(node, [`${repo}labs/engines/wsgi/cli.ts`, 'wsgi_app:application', '-b', `127.0.0.1:${port}`, ...extra], port);
 export const startCourseAsgi = (port: number) => startServer(node, [`${repo}labs/engines/asgi/cli.ts`, 'asgi_app:app', '--port', String(port)], port);
-export const startGunicorn = (port: number) => startServer(gunicornBinary, ['-w', '1', '-k', 'sync', '-b', `127.0.0.1:${port}`, 'wsgi_app:application'], port);
+export const startGunicorn = (port: number, extra: string[] = []) => startServer(gunicornBinary, ['-w', '1', '-k', 'sync', '-b', `127.0.0.1:${port}`, ...extra, 'wsgi_app:application'], port);
 export const startUvicorn = (port: number) => startServer(uvicornBinary, ['--port', String(port), 'asgi_app:app'], port);
