@@ -3,12 +3,14 @@
 // the same free endpoint (no modelled cost), and both close the connection after each answer,
 // as a sync worker does. The arbiter runs one sync worker, so the two differ only by what the
 // arbiter adds: the master accepting each connection and piping it to the worker's private
-// port, and the worker's request handling. Each target is measured with one client (the
-// latency a request pays) and with --clients clients (the throughput), twice, alternating.
+// port, and the worker's request handling. Debian's Gunicorn 20.1 with one sync worker and a
+// WSGI twin of the app runs too when installed, for scale: the real tool is Python. Each target
+// is measured with one client (the latency a request pays) and with --clients clients (the
+// throughput), twice, alternating.
 // Lab check times and flakiness come from labs.ts: node scripts/bench/labs.ts --lab tune-the-workers
 // A script, not a test.   node scripts/bench/workers.ts [--seconds 3] [--clients 8] [--port 4520]
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,12 +44,21 @@ const bareServer = `require('node:http').createServer((req, res) => {
   res.end(${JSON.stringify(body)});
 }).listen(${PORT}, '127.0.0.1');`;
 
-const targets = {
-  'bare Node': () => spawn(process.execPath, ['-e', bareServer], { stdio: 'ignore' }),
-  'course-gunicorn -w 1': () =>
+writeFileSync(
+  join(dir, 'bench_app.py'),
+  `def application(environ, start_response):\n    body = ${JSON.stringify(body)}.encode()\n    start_response('200 OK', [('Content-Type', 'text/plain; charset=utf-8'), ('Content-Length', str(len(body)))])\n    return [body]\n`,
+);
+const gunicornBinary = process.env.GUNICORN_BINARY ?? '/usr/bin/gunicorn';
+
+const bare = 'bare Node';
+const arbiter = 'course-gunicorn -w 1';
+const targets: Record<string, () => ChildProcess> = {
+  [bare]: () => spawn(process.execPath, ['-e', bareServer], { stdio: 'ignore' }),
+  [arbiter]: () =>
     spawn(process.execPath, [join(import.meta.dirname, '../../labs/engines/workers/cli.ts'), '-w', '1', '-b', `127.0.0.1:${PORT}`, '--machine', 'machine.json', 'app:app'], { cwd: dir, stdio: 'ignore' }),
-} as const;
-type Target = keyof typeof targets;
+};
+if (existsSync(gunicornBinary)) targets['Gunicorn 20.1 -w 1 (Python)'] = () => spawn(gunicornBinary, ['-w', '1', '-b', `127.0.0.1:${PORT}`, 'bench_app:application'], { cwd: dir, stdio: 'ignore' });
+else console.log(`workers bench: ${gunicornBinary} is not installed, so Gunicorn is left out (Debian: apt-get install gunicorn)`);
 
 function waitForPort(port: number): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -72,19 +83,16 @@ async function load(concurrency: number, durationMs: number): Promise<LoadReport
 
 const scenarios = { serial: 1, concurrent: clients } as const;
 type Scenario = keyof typeof scenarios;
-const results: Record<Target, Record<Scenario, LoadReport[]>> = {
-  'bare Node': { serial: [], concurrent: [] },
-  'course-gunicorn -w 1': { serial: [], concurrent: [] },
-};
+const results: Record<string, Record<Scenario, LoadReport[]>> = Object.fromEntries(Object.keys(targets).map((name) => [name, { serial: [], concurrent: [] }]));
 const loadBefore = loadavg();
 try {
   for (let round = 0; round < 2; round++) {
-    for (const [name, start] of Object.entries(targets) as Array<[Target, () => ChildProcess]>) {
+    for (const [name, start] of Object.entries(targets)) {
       const child = start();
       try {
         await waitForPort(PORT);
         await load(2, 500);
-        for (const [scenario, concurrency] of Object.entries(scenarios) as Array<[Scenario, number]>) results[name][scenario].push(await load(concurrency, seconds * 1000));
+        for (const [scenario, concurrency] of Object.entries(scenarios) as Array<[Scenario, number]>) results[name]![scenario].push(await load(concurrency, seconds * 1000));
       } finally {
         await stop(child);
       }
@@ -101,18 +109,18 @@ console.log(`workers bench: GET / answered from memory, a new connection per req
 console.log(`  one client, one request at a time           req/s    mean       p50`);
 for (const scenario of Object.keys(scenarios) as Scenario[]) {
   if (scenario === 'concurrent') console.log(`  ${clients} clients at once                             req/s    mean       p50`);
-  for (const name of Object.keys(targets) as Target[]) {
-    const { throughput, latencyMs } = best(results[name][scenario]);
+  for (const name of Object.keys(targets)) {
+    const { throughput, latencyMs } = best(results[name]![scenario]);
     console.log(`    ${name.padEnd(38)} ${throughput.toFixed(0).padStart(7)}   ${ms(latencyMs.mean).padStart(8)}   ${ms(latencyMs.p50).padStart(8)}`);
   }
-  const bare = best(results['bare Node'][scenario]);
-  const arbiter = best(results['course-gunicorn -w 1'][scenario]);
+  const floor = best(results[bare]![scenario]);
+  const ours = best(results[arbiter]![scenario]);
   // With one client, a request's extra latency is the overhead; with many, the extra time the
   // machine spends per request is 1 / throughput, whatever waits in the queue meanwhile.
   const overhead =
     scenario === 'serial'
-      ? `${ms(arbiter.latencyMs.mean - bare.latencyMs.mean)} on the mean latency, ${ms(arbiter.latencyMs.p50 - bare.latencyMs.p50)} on p50`
-      : `${ms(1000 / arbiter.throughput - 1000 / bare.throughput)} of the machine's time per request (1 / req/s)`;
-  console.log(`    overhead per request: ${overhead}; bare Node serves ${(bare.throughput / arbiter.throughput).toFixed(2)}× the requests per second`);
+      ? `${ms(ours.latencyMs.mean - floor.latencyMs.mean)} on the mean latency, ${ms(ours.latencyMs.p50 - floor.latencyMs.p50)} on p50`
+      : `${ms(1000 / ours.throughput - 1000 / floor.throughput)} of the machine's time per request (1 / req/s)`;
+  console.log(`    course-gunicorn's overhead per request: ${overhead}; bare Node serves ${(floor.throughput / ours.throughput).toFixed(2)}× the requests per second`);
 }
 console.log(`  machine load average: ${loadBefore.map((n) => n.toFixed(1)).join(' ')} before, ${loadavg().map((n) => n.toFixed(1)).join(' ')} after (other work on the machine slows the arbiter more: it runs two processes per request)`);
