@@ -50,7 +50,7 @@ export function serveConnection(socket: Socket, onRequest: (req: ClientRequest |
   // The client shut its sending side (the server allows half-open sockets): answer what was
   // asked, then close.
   let clientDone = false;
-  let head: { req: ClientRequest; length: number; chunked: boolean } | undefined;
+  let head: { req: ClientRequest; length: number; chunked: boolean; expect: string | undefined } | undefined;
   socket.setNoDelay(true);
   // keepalive_timeout while idle, client_header_timeout once a request has begun to arrive, and
   // no limit while the request is being answered (the upstream's own timeouts apply then).
@@ -108,8 +108,7 @@ export function serveConnection(socket: Socket, onRequest: (req: ClientRequest |
       const parsedHead = parseHead(text);
       if ('rejected' in parsedHead) return parsedHead;
       head = parsedHead;
-      const expect = head.req.headers.find(([n]) => n.toLowerCase() === 'expect')?.[1];
-      if (head.req.httpVersion === '1.1' && expect?.toLowerCase() === '100-continue' && (head.length > 0 || head.chunked)) socket.write(continueLine);
+      if (head.req.httpVersion === '1.1' && head.expect?.toLowerCase() === '100-continue' && (head.length > 0 || head.chunked)) socket.write(continueLine);
     }
     const body = head.chunked ? readChunked() : readLength(head.length);
     if (!body) return undefined;
@@ -165,36 +164,43 @@ function rejectWith(status: RejectedRequest['rejected'], line: string, headers: 
   return { rejected: status, method: m?.[1] ?? 'GET', target: m?.[2] ?? '/', httpVersion: '1.0', headers };
 }
 
-function parseHead(text: string): { req: ClientRequest; length: number; chunked: boolean } | RejectedRequest {
-  const lines = text.split(/\r?\n/);
-  const m = requestLine.exec(lines[0]!);
-  if (!m) return rejectWith(400, lines[0]!);
-  if (m[3] !== '1') return rejectWith(m[3] === '0' ? 400 : 505, lines[0]!);
+function parseHead(text: string): { req: ClientRequest; length: number; chunked: boolean; expect: string | undefined } | RejectedRequest {
+  // Lines end with CRLF or a bare LF, as nginx accepts both.
+  let lineEnd = text.indexOf('\n');
+  const first = lineEnd === -1 ? text : text.slice(0, lineEnd > 0 && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd);
+  const m = requestLine.exec(first);
+  if (!m) return rejectWith(400, first);
+  if (m[3] !== '1') return rejectWith(m[3] === '0' ? 400 : 505, first);
   const httpVersion: ClientRequest['httpVersion'] = m[4] === '0' ? '1.0' : '1.1';
   const headers: Array<[string, string]> = [];
   let length: string | undefined;
   let te: string | undefined;
+  let expect: string | undefined;
   let host = false;
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    const colon = line.indexOf(':');
-    if (colon <= 0 || line[0] === ' ' || line[0] === '\t') return rejectWith(400, lines[0]!, headers);
-    const name = line.slice(0, colon);
-    const value = line.slice(colon + 1).trim();
+  while (lineEnd !== -1) {
+    const start = lineEnd + 1;
+    lineEnd = text.indexOf('\n', start);
+    const stop = lineEnd === -1 ? text.length : lineEnd > start && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+    const colon = text.indexOf(':', start);
+    const lead = text.charCodeAt(start);
+    if (colon <= start || colon >= stop || lead === 32 || lead === 9) return rejectWith(400, first, headers);
+    const name = text.slice(start, colon);
+    const value = text.slice(colon + 1, stop).trim();
     headers.push([name, value]);
     const lower = name.toLowerCase();
     if (lower === 'host') {
-      if (host) return rejectWith(400, lines[0]!, headers);
+      if (host) return rejectWith(400, first, headers);
       host = true;
     } else if (lower === 'content-length') {
-      if (length !== undefined || !/^\d+$/.test(value)) return rejectWith(400, lines[0]!, headers);
+      if (length !== undefined || !/^\d+$/.test(value)) return rejectWith(400, first, headers);
       length = value;
     } else if (lower === 'transfer-encoding') te = value.toLowerCase();
+    else if (lower === 'expect' && expect === undefined) expect = value;
   }
-  const reject = (status: RejectedRequest['rejected']): RejectedRequest => ({ ...rejectWith(status, lines[0]!, headers), httpVersion });
+  const reject = (status: RejectedRequest['rejected']): RejectedRequest => ({ ...rejectWith(status, first, headers), httpVersion });
   if (httpVersion === '1.1' && !host) return reject(400);
   if (te !== undefined && te !== 'chunked') return reject(501);
   if (te !== undefined && length !== undefined) return reject(400);
   const req: ClientRequest = { method: m[1]!, target: m[2]!, httpVersion, headers, body: emptyBody };
-  return { req, length: length === undefined ? 0 : Number(length), chunked: te === 'chunked' };
+  return { req, length: length === undefined ? 0 : Number(length), chunked: te === 'chunked', expect };
 }

@@ -49,8 +49,12 @@ const plainAddr = (a: string | undefined) => (a ?? '').replace(/^::ffff:/, '');
 
 async function serve(req: ClientRequest | RejectedRequest, conn: ClientConnection, info: ConnectionInfo, rt: Runtime): Promise<void> {
   info.requests++;
-  const headers: Array<[string, string]> = [];
-  for (const h of req.headers) if (validHeaderName.test(h[0])) headers.push(h);
+  let headers = req.headers;
+  for (const h of headers) {
+    if (validHeaderName.test(h[0])) continue;
+    headers = headers.filter((v) => validHeaderName.test(v[0]));
+    break;
+  }
   const r = new HttpRequest(
     {
       remoteAddr: info.remoteAddr, remotePort: info.remotePort, localAddr: info.localAddr, localPort: info.localPort,

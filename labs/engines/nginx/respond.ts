@@ -42,7 +42,8 @@ export function respond(conn: ClientConnection, r: HttpRequest, reply: Reply, rt
   } else if (reply.textReturn) {
     contentType = contentTypeFor(r.conf, r.uri);
   }
-  let headers = responseHeaders(r, { ...reply, ...(contentType !== undefined ? { contentType } : {}) }, Date.now());
+  const typed = contentType === undefined || contentType === reply.contentType ? reply : { ...reply, contentType };
+  let headers = responseHeaders(r, typed, Date.now());
   const gz = applyGzip(r, reply.status, headers, body, reply.lengthKnown !== false);
   const ranged = applyRange(r, reply, gz.headers, gz.body, gz.compressed);
   if (ranged.special) return respond(conn, r, ranged.special, rt, forceClose);
@@ -52,15 +53,17 @@ export function respond(conn: ClientConnection, r: HttpRequest, reply: Reply, rt
   const noBody = status === 204 || status === 304 || (status >= 100 && status < 200);
   if (noBody) body = Buffer.alloc(0);
   // A 304 carries no Content-Type (ngx_http_header_filter leaves it out).
+  let lengthSent = false;
   if (status === 304) headers = headers.filter(([n]) => n.toLowerCase() !== 'content-type');
   else if (!gz.compressed && reply.lengthKnown !== false) {
     const typeAt = headers.findIndex(([n]) => n.toLowerCase() === 'content-type');
     headers.splice(typeAt === -1 ? 2 : typeAt + 1, 0, ['Content-Length', String(reply.stream ? reply.streamLength : body.length)]);
+    lengthSent = true;
   }
   r.status = status;
   r.responseHeaders = headers;
   const sendBody = r.method !== 'HEAD' && r.requestMethod !== 'HEAD' && !noBody;
-  const lengthSent = headers.some(([n]) => n.toLowerCase() === 'content-length');
+  lengthSent ||= headers.some(([n]) => n.toLowerCase() === 'content-length');
   // Without a known length nginx answers HTTP/1.1 clients in chunks and HTTP/1.0 clients by
   // closing the connection after the body.
   const chunked = sendBody && !lengthSent && r.httpVersion === '1.1';
@@ -80,10 +83,13 @@ export function respond(conn: ClientConnection, r: HttpRequest, reply: Reply, rt
   // nginx counts the interim "HTTP/1.1 100 Continue" it sent (25 bytes) in $body_bytes_sent.
   if (r.httpVersion === '1.1' && r.header('expect')?.toLowerCase() === '100-continue') r.bodyBytesSent += 25;
   r.bytesSent = r.bodyBytesSent + headerBytes;
-  const headBuf = Buffer.from(head, 'latin1');
-  if (reply.stream && sendBody) return streamBody(conn, r, reply.stream, headBuf, headerBytes, chunked, keepAlive, rt);
+  if (reply.stream && sendBody) return streamBody(conn, r, reply.stream, Buffer.from(head, 'latin1'), headerBytes, chunked, keepAlive, rt);
   reply.stream?.abort();
-  conn.finish(framed?.length ? Buffer.concat([headBuf, framed]) : headBuf, keepAlive);
+  // The head and the body in one buffer, one write.
+  const out = Buffer.allocUnsafe(head.length + (framed?.length ?? 0));
+  out.write(head, 0, 'latin1');
+  framed?.copy(out, head.length);
+  conn.finish(out, keepAlive);
   rt.accessLog.log(r);
 }
 

@@ -19,7 +19,8 @@ export class BadRequest extends Error {}
 export function parseTarget(raw: string, mergeSlashes = true): ParsedTarget {
   let target = raw;
   let host: string | undefined;
-  const absolute = /^https?:\/\/([^/?#]*)/i.exec(target);
+  // Only an absolute-form target ("http://host/path") needs the pattern.
+  const absolute = raw.charCodeAt(0) === 47 ? null : /^https?:\/\/([^/?#]*)/i.exec(target);
   if (absolute) {
     host = absolute[1]!;
     target = target.slice(absolute[0].length) || '/';
@@ -52,6 +53,8 @@ function percentDecode(path: string): string {
 }
 
 export function normalizePath(path: string, mergeSlashes = true): string {
+  // Without "//" and without a segment that starts with "." there is nothing to change.
+  if (path.charCodeAt(0) === 47 && !path.includes('//') && !path.includes('/.')) return path;
   const segments = path.split('/');
   const out: string[] = [];
   const last = segments.length - 1;
