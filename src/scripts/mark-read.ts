@@ -1,5 +1,6 @@
-// <mark-read>: a checkbox bound to the chapter's read state in the progress store.
-import { progressStore, saveProgress } from '../progress/browser.ts';
+// <mark-read>: a checkbox bound to the chapter's read state in the progress store. The store
+// loads when there is saved progress to show or on the first tick (src/progress/lazy.ts).
+import { loadProgress, whenProgressSaved, type ProgressModule } from '../progress/lazy.ts';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' });
 
@@ -9,19 +10,29 @@ class MarkRead extends HTMLElement {
     const checkbox = this.querySelector('input');
     const date = this.querySelector<HTMLElement>('[data-read-date]');
     if (!chapter || !checkbox || !date) return;
+    let progress: ProgressModule | undefined;
     const render = () => {
-      const read = progressStore().read().chapters[chapter];
+      const read = progress?.progressStore().read().chapters[chapter];
       checkbox.checked = Boolean(read);
       date.hidden = !read;
       date.textContent = read ? `Marked as read on ${dateFormat.format(new Date(read.readAt))}.` : '';
     };
+    const attach = (loaded: ProgressModule) => {
+      if (progress) return;
+      progress = loaded;
+      loaded.progressStore().subscribe(render);
+    };
     checkbox.disabled = false;
-    checkbox.addEventListener('change', () => {
-      if (!saveProgress((store) => store.markChapterRead(chapter, checkbox.checked))) checkbox.checked = !checkbox.checked;
+    checkbox.addEventListener('change', async () => {
+      const read = checkbox.checked;
+      attach(await loadProgress());
+      progress?.saveProgress((store) => store.markChapterRead(chapter, read));
       render();
     });
-    progressStore().subscribe(render);
-    render();
+    whenProgressSaved((loaded) => {
+      attach(loaded);
+      render();
+    });
   }
 }
 

@@ -1,6 +1,7 @@
 // <quiz-question>: checks an answer, shows every option's explanation, records the answer in
-// the progress store and restores it on the next visit.
-import { progressStore, saveProgress } from '../progress/browser.ts';
+// the progress store and restores it on the next visit. The store loads when progress is saved
+// or on the first answer (src/progress/lazy.ts), so a first visit reads without it.
+import { loadProgress, whenProgressSaved } from '../progress/lazy.ts';
 
 function sameSet(a: number[], b: number[]): boolean {
   return a.length === b.length && a.every((value) => b.includes(value));
@@ -20,11 +21,13 @@ class QuizQuestion extends HTMLElement {
     if (submit) submit.disabled = false;
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      this.answer(key);
+      void this.answer(key);
     });
     this.querySelector('[data-retry]')?.addEventListener('click', () => this.reset());
-    const saved = progressStore().read().quizzes[key];
-    if (saved) this.show(saved.selected.filter((index) => index < this.items().length));
+    whenProgressSaved(({ progressStore }) => {
+      const saved = progressStore().read().quizzes[key];
+      if (saved) this.show(saved.selected.filter((index) => index < this.items().length));
+    });
   }
 
   items(): HTMLLIElement[] {
@@ -39,12 +42,13 @@ class QuizQuestion extends HTMLElement {
     return this.items().flatMap((item, index) => (item.dataset.correct === 'true' ? [index] : []));
   }
 
-  answer(key: string): void {
+  async answer(key: string): Promise<void> {
     const selected = this.inputs().flatMap((input, index) => (input.checked ? [index] : []));
     if (selected.length === 0) {
       this.result('Choose an answer first.');
       return;
     }
+    const { saveProgress } = await loadProgress();
     saveProgress((store) => store.recordQuizAnswer(key, selected, sameSet(selected, this.correctIndexes())));
     this.show(selected);
     // The check button disappears with the answer; keep keyboard focus in the quiz.
