@@ -3,6 +3,7 @@
 // pages carry (src/components/drills/DrillBankData.astro), so they are indexed from that JSON.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { drillFragment } from '../../src/drills/drill-link.ts';
 
 /** Built pages, relative to dist/, that search results may lead to. */
 export function isSearchablePage(relativePath: string): boolean {
@@ -42,7 +43,8 @@ interface BankDrill {
 
 /**
  * One record per drill, leading to the practice page of its chapter. Pagefind keeps one record
- * per URL, so each drill's URL carries its id as the fragment.
+ * per URL, so each drill's URL carries its id as the fragment, and the practice page opens
+ * the drill the fragment names.
  */
 export function drillRecords(dist: string): DrillRecord[] {
   const practiceDir = join(dist, 'drills', 'practice');
@@ -59,7 +61,7 @@ export function drillRecords(dist: string): DrillRecord[] {
       if (seen.has(drill.id)) continue;
       seen.add(drill.id);
       records.push({
-        url: `/drills/practice/${chapter}/#drill-${drill.id}`,
+        url: `/drills/practice/${chapter}/${drillFragment(drill.id)}`,
         content: texts(drill).join('\n'),
         language: 'en',
         meta: { title: `Drill · ${drill.chapterTitle ?? chapter}: ${drill.prompt ?? drill.id}` },

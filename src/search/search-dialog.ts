@@ -42,6 +42,10 @@ function wire(dialog: HTMLDialogElement): void {
     event.preventDefault();
     results.querySelector<HTMLAnchorElement>('a')?.click();
   });
+  // A hit on the page already open (a drill of this practice page) only changes the fragment.
+  results.addEventListener('click', (event) => {
+    if (event.target instanceof Element && event.target.closest('a')) dialog.close();
+  });
   dialog.querySelector('[data-search-close]')?.addEventListener('click', () => dialog.close());
   // A click on the backdrop lands on the dialog element itself.
   dialog.addEventListener('click', (event) => {

@@ -116,7 +116,23 @@ test('search opens with / and Ctrl+K, shows results with excerpts, and follows o
   // Drills are found by their prompt, and lead to their chapter's practice page.
   await page.keyboard.press('/');
   await page.keyboard.type('s-maxage');
-  await expect(dialog.locator('.search-hit-link', { hasText: 'Drill ·' }).first()).toHaveAttribute('href', /^\/course\/drills\/practice\/[a-z0-9-]+\/#drill-[a-z0-9-]+$/);
+  const drillHit = dialog.locator('.search-hit-link', { hasText: 'Drill ·' }).first();
+  await expect(drillHit).toHaveAttribute('href', /^\/course\/drills\/practice\/[a-z0-9-]+\/#drill-[a-z0-9-]+$/);
+
+  // The hit opens that drill, and a link to another drill of the same page opens it in place.
+  const drillHref = (await drillHit.getAttribute('href'))!;
+  await drillHit.click();
+  await expect(page).toHaveURL(`${origin}${drillHref}`);
+  const shown = page.locator('drill-session article.drill');
+  await expect(shown).toHaveAttribute('data-drill', drillHref.split('#drill-')[1]!);
+  const other = await page.evaluate(() => {
+    const bank = JSON.parse(document.querySelector('script[data-drill-bank]')!.textContent!) as Array<{ id: string }>;
+    return bank.map((drill) => drill.id).find((id) => `#drill-${id}` !== window.location.hash)!;
+  });
+  await page.evaluate((id) => {
+    window.location.hash = `#drill-${id}`;
+  }, other);
+  await expect(shown).toHaveAttribute('data-drill', other);
   expect(problems.violations).toEqual([]);
   expect(problems.consoleErrors).toEqual([]);
 });

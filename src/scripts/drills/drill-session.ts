@@ -1,10 +1,12 @@
 // <drill-session>: daily review (due drills) or practice (one chapter's drills), one drill at a
 // time with feedback; each answer is saved at once as an FSRS review. A drill rated Again comes
-// back once at the end of the session, as Anki's learning steps bring a missed card back.
+// back once at the end of the session, as Anki's learning steps bring a missed card back. A
+// link to one drill (`#drill-<id>`, as search results give) starts the session with that drill.
 import { progressStore } from '../../progress/browser.ts';
 import { ratingNames } from '../../drills/rating.ts';
 import { dueCount, dueDrills } from '../../drills/due.ts';
 import type { Drill } from '../../drills/drill.ts';
+import { drillIdFromFragment, withDrillFirst } from '../../drills/drill-link.ts';
 import { drillsInPage } from './bank-data.ts';
 import { button, el, rereadLink } from './dom.ts';
 import { renderDrill } from './render-drill.ts';
@@ -31,6 +33,14 @@ class DrillSession extends HTMLElement {
       const waiting = (drill: Drill) => { const card = progress.drills[drill.id]; return !card || Date.parse(card.due) <= now; };
       this.#queue = [...drills.filter(waiting), ...drills.filter((drill) => !waiting(drill))];
     }
+    this.#queue = withDrillFirst(this.#queue, drillIdFromFragment(window.location.hash));
+    // Following a link to another drill of this page (a search result) changes only the fragment.
+    window.addEventListener('hashchange', () => {
+      const linked = drills.find((drill) => drill.id === drillIdFromFragment(window.location.hash));
+      if (!linked || this.#queue[this.#position] === linked) return;
+      this.#queue.splice(this.#position, 0, linked);
+      this.#show();
+    });
     this.querySelector('[data-loading]')?.remove();
     this.append(this.#stage);
     if (this.#queue.length === 0) this.#finish();
