@@ -7,9 +7,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { buildStarlightSite } from '../hosting/starlight-site.ts';
+import { buildStarlightSite, chapterBody } from '../hosting/starlight-site.ts';
 
 const deadlineMs = 15 * 60_000;
 const dist = '.work/bench-lh-dist';
@@ -67,7 +68,14 @@ interface Audit {
   lcpMs: number;
   bytes: number;
   requests: number;
+  /** Transferred bytes (headers included, as Lighthouse counts them) by resource type. */
+  byType: Record<string, number>;
   failing: string[];
+}
+
+interface NetworkItem {
+  resourceType?: string;
+  transferSize?: number;
 }
 
 async function audit(url: string): Promise<Audit> {
@@ -78,8 +86,10 @@ async function audit(url: string): Promise<Audit> {
   const scores = Object.fromEntries(categories.map((name) => [name, Math.round((lhr.categories[name]?.score ?? 0) * 100)])) as Audit['scores'];
   const scored = new Set(categories.flatMap((name) => (lhr.categories[name]?.auditRefs ?? []).filter((ref) => ref.weight > 0).map((ref) => ref.id)));
   const failing = Object.values(lhr.audits).filter((entry) => scored.has(entry.id) && entry.score !== null && entry.score < 0.9).map((entry) => entry.id);
-  const requests = (lhr.audits['network-requests']?.details as { items?: unknown[] } | undefined)?.items?.length ?? 0;
-  return { scores, lcpMs: lhr.audits['largest-contentful-paint']?.numericValue ?? NaN, bytes: lhr.audits['total-byte-weight']?.numericValue ?? NaN, requests, failing };
+  const items = (lhr.audits['network-requests']?.details as { items?: NetworkItem[] } | undefined)?.items ?? [];
+  const byType: Record<string, number> = {};
+  for (const item of items) byType[item.resourceType ?? 'Other'] = (byType[item.resourceType ?? 'Other'] ?? 0) + (item.transferSize ?? 0);
+  return { scores, lcpMs: lhr.audits['largest-contentful-paint']?.numericValue ?? NaN, bytes: lhr.audits['total-byte-weight']?.numericValue ?? NaN, requests: items.length, byType, failing };
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -116,6 +126,12 @@ async function main(): Promise<void> {
   const ratio = ourChapter.bytes / theirChapter.bytes;
   const chapterGoal = ourChapter.scores.performance >= 95 && ourChapter.scores.accessibility === 100 && ourChapter.scores['best-practices'] === 100 && ourChapter.scores.seo === 100;
   console.log(`\nChapter "${chapter}": ours ${kb(ourChapter.bytes)}, LCP ${Math.round(ourChapter.lcpMs)} ms; Starlight ${kb(theirChapter.bytes)}, LCP ${Math.round(theirChapter.lcpMs)} ms.`);
+  // What the two pages carry besides the chapter itself: both hold the same article (text, code,
+  // diagrams, quizzes), so its gzipped size is the content part of each page's HTML.
+  const content = gzipSync(chapterBody(readFileSync(join(dist, 'chapters', chapter, 'index.html'), 'utf8')).body, { level: 6 }).length;
+  const types = [...new Set([...Object.keys(ourChapter.byType), ...Object.keys(theirChapter.byType)])].sort();
+  console.log(`  transferred by type (headers included): ${types.map((type) => `${type} ${kb(ourChapter.byType[type] ?? 0)} vs ${kb(theirChapter.byType[type] ?? 0)}`).join('; ')}`);
+  console.log(`  the chapter's article alone, gzipped: ${kb(content)}; everything else: ours ${kb(ourChapter.bytes - content)}, Starlight ${kb(theirChapter.bytes - content)}`);
   console.log(`Bytes ratio ours/Starlight: ${ratio.toFixed(2)}× (goal ≤ 0.5×) ${ratio <= 0.5 ? 'met' : 'MISSED'}`);
   console.log(`Chapter scores goal (perf ≥ 95, others 100): ${chapterGoal ? 'met' : 'MISSED'}`);
   console.log(`Build of the whole site (bundles, astro build, search index): ${buildSeconds.toFixed(1)} s; Starlight one-chapter build: ${starlight.seconds.toFixed(1)} s`);
