@@ -124,7 +124,10 @@ class Cycle:
             if not more_body:
                 self.complete = True
                 self.arrived.set()
-            await self.respond.body(to_js(bytes(body)), more_body)
+            # Only a full socket buffer suspends the coroutine (see asgi-server.ts, body()).
+            drained = self.respond.body(to_js(bytes(body)), more_body)
+            if drained is not None:
+                await drained
         else:
             raise RuntimeError("Unexpected ASGI message '%s' sent, after response already completed." % kind)
 

@@ -4,7 +4,6 @@
 // concurrently on Python's event loop, as under Uvicorn, with keep-alive connections.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { nextTurn } from './request-body.ts';
 import type { UvicornLog } from './uvicorn-log.ts';
 
 interface PyProxyLike {
@@ -20,7 +19,8 @@ export interface AsgiCycle extends PyProxyLike {
 /** What Python's send() calls; see asgi-host-py.ts. */
 export interface AsgiResponder {
   start(status: number, reason: string, headers: string[]): void;
-  body(bytes: Uint8Array, moreBody: boolean): Promise<void>;
+  /** Writes at once; a promise to await only when the socket's buffer is full (flow control). */
+  body(bytes: Uint8Array, moreBody: boolean): Promise<void> | undefined;
 }
 
 /** The Python function the server calls; see asgi-host-py.ts. */
@@ -42,11 +42,18 @@ function responder(req: IncomingMessage, res: ServerResponse, client: string, lo
       // Uvicorn writes the head as soon as the app sends http.response.start; Node would hold it
       // back until the first body bytes, and a failure in between would then send nothing at all.
       res.flushHeaders();
+      res.socket?.uncork();
     },
-    async body(bytes, moreBody) {
-      if (bytes.length > 0 && !res.write(bytes)) await new Promise((resolve) => res.once('drain', resolve));
+    body(bytes, moreBody) {
+      // Uvicorn's send() writes to the transport and returns without yielding to the event loop
+      // unless the transport is paused (uvicorn/protocols/flow_control.py): a coroutine that
+      // then blocks (time.sleep) keeps every other request waiting, as it does there. Node
+      // corks a response's socket until its next turn, so uncork: the bytes leave now.
+      const full = bytes.length > 0 && !res.write(bytes);
       if (!moreBody) res.end();
-      else await nextTurn();
+      res.socket?.uncork();
+      if (full && moreBody) return new Promise<void>((resolve) => (res.once('drain', resolve), res.once('close', resolve)));
+      return undefined;
     },
   };
 }
