@@ -7,7 +7,8 @@
 // WSGI twin of the app runs too when installed, for scale: the real tool is Python. Each target
 // is measured with one client (the latency a request pays) and with --clients clients (the
 // throughput), twice, alternating.
-// Lab check times and flakiness come from labs.ts: node scripts/bench/labs.ts --lab tune-the-workers
+// The lab's check time comes from labs.ts (node scripts/bench/labs.ts --lab tune-the-workers),
+// its flakiness from tune-the-workers-flakiness.ts.
 // A script, not a test.   node scripts/bench/workers.ts [--seconds 3] [--clients 8] [--port 4520]
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
