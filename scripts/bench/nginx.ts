@@ -1,29 +1,40 @@
 // Throughput of the course proxy (course-nginx) next to Debian's nginx on this machine, in the
 // same run, through the same upstream: a small Node load loop on loopback keeps C keep-alive
 // connections busy for a few seconds against each proxy in turn (twice, alternating), for a
-// proxied location and a static file; then the differential corpus for its size and agreement.
-// A script, not a test.   node scripts/bench/nginx.ts [--seconds 3] [--connections 32] [--port 4500]
+// proxied location and a static file; then the differential corpus for its size and agreement,
+// and the wall time of `npm run lab -- check reverse-proxy` on the lab's solution.
+// A script, not a test.   node scripts/bench/nginx.ts [--seconds 3] [--connections 32] [--port 4500] [--checks 3]
 // (the proxies listen on --port, the upstream on the port after it).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { freePort } from '../../graders/kit/process/port-probe.ts';
 import { runCorpus } from '../../test/engines/nginx/harness/run-corpus.ts';
 import { nginxAvailable, nginxBinary } from '../../test/engines/nginx/harness/targets.ts';
+import { copyProgram, repoRoot } from '../lab/lab-folders.ts';
 
 const GOAL = 0.5;
 
 const { values } = parseArgs({
-  options: { seconds: { type: 'string', default: '3' }, connections: { type: 'string', default: '32' }, port: { type: 'string', default: '4500' } },
+  options: {
+    seconds: { type: 'string', default: '3' }, connections: { type: 'string', default: '32' }, port: { type: 'string', default: '4500' },
+    checks: { type: 'string', default: '3' },
+  },
 });
+const checkRuns = Number(values.checks);
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const PROXY_PORT = Number(values.port);
 const UPSTREAM_PORT = PROXY_PORT + 1;
 if (!(seconds >= 1 && seconds <= 30) || !Number.isInteger(connections) || connections < 1 || connections > 256) {
   console.error('nginx bench: --seconds must be from 1 to 30 and --connections a whole number from 1 to 256');
+  process.exit(1);
+}
+if (!Number.isInteger(checkRuns) || checkRuns < 0 || checkRuns > 20) {
+  console.error('nginx bench: --checks (runs of the lab check on the solution) must be a whole number from 0 to 20');
   process.exit(1);
 }
 if (!Number.isInteger(PROXY_PORT) || PROXY_PORT < 1024 || PROXY_PORT > 65534) {
@@ -202,7 +213,9 @@ for (const kind of Object.keys(scenarios) as Scenario[]) {
   const ours = best(results['course-nginx']![kind]);
   const ratio = ours / real;
   if (kind === 'proxy') proxyRatio = ratio;
-  console.log(`  ${labels[kind].padEnd(32)} ${real.toFixed(0).padStart(11)}   ${ours.toFixed(0).padStart(18)}   ${ratio.toFixed(2)}×`);
+  // Each round's own ratio shows how much the machine's other work moved the figures.
+  const rounds = results.nginx![kind].map((n, i) => (results['course-nginx']![kind][i]! / n).toFixed(2)).join(' ');
+  console.log(`  ${labels[kind].padEnd(32)} ${real.toFixed(0).padStart(11)}   ${ours.toFixed(0).padStart(18)}   ${ratio.toFixed(2)}×   (rounds: ${rounds})`);
 }
 console.log(`  ${'bare Node proxy (floor, no logic)'.padEnd(32)} ${''.padStart(11)}   ${best(bareResults).toFixed(0).padStart(18)}   ${(best(bareResults) / best(results.nginx!.proxy)).toFixed(2)}×`);
 console.log(`  machine load average during the run: ${loadavg().map((n) => n.toFixed(1)).join(' ')} (2 cores: other work on the machine lowers the Node side more, since it needs more CPU per request)`);
@@ -212,3 +225,36 @@ const t0 = Date.now();
 const corpus = await runCorpus();
 const agree = corpus.filter((r) => r.problems.length === 0).length;
 console.log(`nginx differential corpus: ${corpus.length} cases (${corpus.filter((r) => r.kind === 'http').length} HTTP, ${corpus.filter((r) => r.kind === 'config-test').length} -t), ${agree} agree, ${corpus.filter((r) => r.known).length} with reviewed known differences (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+
+/** The checks a `--json` result says did not pass, with their messages, for the report. */
+function notPassing(stdout: string): string {
+  try {
+    const result = JSON.parse(stdout) as { checks: Array<{ slug: string; status: string; message?: string }> };
+    return `: ${result.checks.filter((c) => c.status !== 'pass').map((c) => `${c.slug} ${c.status}${c.message ? ` (${c.message})` : ''}`).join('; ')}`;
+  } catch {
+    return '';
+  }
+}
+
+// The lab check as a learner runs it, on the lab's solution: each run a fresh process that
+// builds the proxy bundle if needed, starts the program and the practice apps, and grades it.
+if (checkRuns > 0) {
+  const dir = copyProgram('reverse-proxy', { kind: 'solution' });
+  const times: number[] = [];
+  const surprises: string[] = [];
+  try {
+    for (let i = 0; i < checkRuns; i++) {
+      const port = String(await freePort());
+      const started = performance.now();
+      const run = spawnSync(process.execPath, ['scripts/lab.ts', 'check', 'reverse-proxy', '--dir', dir, '--port', port, '--json'], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
+      times.push(performance.now() - started);
+      if (run.status !== 0) surprises.push(`run ${i + 1} exited ${run.status ?? run.signal}, expected 0 (every check passing)${notPassing(run.stdout)}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  console.log(`reverse-proxy lab check on the solution (\`npm run lab -- check reverse-proxy\`, a fresh process each): median ${s(sorted[Math.floor(sorted.length / 2)]!)} of ${checkRuns} (${times.map(s).join(', ')})${surprises.length ? `; UNEXPECTED: ${surprises.join('; ')}` : ''}`);
+  if (surprises.length) process.exitCode = 1;
+}
