@@ -108,7 +108,7 @@ export function seriesChart(series: CheckSeries): HTMLElement {
   figure.className = 'wb-series';
   const caption = document.createElement('figcaption');
   caption.textContent = series.subject ? `${series.title}: ${series.subject}` : series.title;
-  const chart = svg('svg', { viewBox: `0 0 ${geometry.width} ${geometry.height}`, role: 'img', 'aria-labelledby': `${id}-title ${id}-desc` });
+  const chart = svg('svg', { viewBox: `0 0 ${geometry.width} ${geometry.height}`, role: 'img', 'aria-labelledby': `${id}-title`, 'aria-describedby': `${id}-desc` });
   chart.append(
     svg('title', { id: `${id}-title` }, series.title),
     svg('desc', { id: `${id}-desc` }, seriesSummary(series)),
