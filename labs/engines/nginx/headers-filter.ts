@@ -57,8 +57,9 @@ export function responseHeaders(r: HttpRequest, reply: Reply, now: number): Arra
     out.push(['ETag', fileEtag(reply.mtimeMs, reply.fileSize ?? 0)]);
   }
   if (reply.location !== undefined) out.push(['Location', absoluteLocation(r, reply.location)]);
-  for (const [name, value] of reply.headers) {
-    out.push([name, name.toLowerCase() === 'location' ? absoluteLocation(r, value) : value]);
+  for (const h of reply.headers) {
+    const name = h[0];
+    out.push(name.length === 8 && name.toLowerCase() === 'location' ? [name, absoluteLocation(r, h[1])] : h);
   }
   const safe = headerSafeStatuses.has(reply.status);
   const expires = r.conf.get<Expires>('expires');

@@ -157,5 +157,6 @@ async function applyErrorPage(r: HttpRequest, rt: Runtime, reply: Reply): Promis
 
 export async function handleRequest(r: HttpRequest, rt: Runtime): Promise<Reply> {
   const reply = await runPhases(r, rt, 'server-rewrite');
-  return applyErrorPage(r, rt, reply);
+  // Only statuses nginx produced itself can have an error page.
+  return reply.special ? applyErrorPage(r, rt, reply) : reply;
 }

@@ -15,8 +15,12 @@ export type RewriteResult =
 
 const redirectCodes = new Set([301, 302, 303, 307, 308]);
 
+/** The result of a level without return or rewrite, shared: most locations have none. */
+const nothingToRun: RewriteResult = Object.freeze({ kind: 'continue', uriChanged: false });
+
 export function runRewrites(r: HttpRequest, conf: LocConf): RewriteResult {
-  const ops = conf.own<RewriteOp[]>('rewrite_ops') ?? [];
+  const ops = conf.own<RewriteOp[]>('rewrite_ops');
+  if (!ops?.length) return nothingToRun;
   let uriChanged = false;
   for (const op of ops) {
     if (op.kind === 'return') {
