@@ -2,7 +2,9 @@
 // loads when there is saved progress to show or on the first tick (src/progress/lazy.ts).
 import { loadProgress, whenProgressSaved, type ProgressModule } from '../progress/lazy.ts';
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' });
+// Made on first use: building a DateTimeFormat loads locale data, work a first visit never needs.
+let dateFormat: Intl.DateTimeFormat | undefined;
+const formatDate = (iso: string) => (dateFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'long' })).format(new Date(iso));
 
 class MarkRead extends HTMLElement {
   connectedCallback(): void {
@@ -15,7 +17,7 @@ class MarkRead extends HTMLElement {
       const read = progress?.progressStore().read().chapters[chapter];
       checkbox.checked = Boolean(read);
       date.hidden = !read;
-      date.textContent = read ? `Marked as read on ${dateFormat.format(new Date(read.readAt))}.` : '';
+      date.textContent = read ? `Marked as read on ${formatDate(read.readAt)}.` : '';
     };
     const attach = (loaded: ProgressModule) => {
       if (progress) return;
