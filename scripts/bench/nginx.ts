@@ -6,12 +6,12 @@
 // A script, not a test.   node scripts/bench/nginx.ts [--seconds 3] [--connections 32] [--port 4500] [--checks 3]
 // (the proxies listen on --port, the upstream on the port after it).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { freePort } from '../../graders/kit/process/port-probe.ts';
+import { canListen, freePort } from '../../graders/kit/process/port-probe.ts';
 import { runCorpus } from '../../test/engines/nginx/harness/run-corpus.ts';
 import { nginxAvailable, nginxBinary } from '../../test/engines/nginx/harness/targets.ts';
 import { copyProgram, repoRoot } from '../lab/lab-folders.ts';
@@ -236,17 +236,38 @@ function notPassing(stdout: string): string {
   }
 }
 
+/**
+ * Ports for the lab check: the lab's own 8080 (apps on 8081 and 8082) when they are free, else
+ * a free port whose next two are free too, written into the copied solution's nginx.conf in
+ * place of the lab's, since the checks expect the configuration to name the ports they use.
+ */
+async function labPort(dir: string, solutionConf: string): Promise<string[]> {
+  const free = async (port: number) => (await canListen('127.0.0.1', port)) && (await canListen('127.0.0.1', port + 1)) && (await canListen('127.0.0.1', port + 2));
+  const conf = join(dir, 'nginx.conf');
+  if (await free(8080)) {
+    writeFileSync(conf, solutionConf);
+    return [];
+  }
+  for (;;) {
+    const port = await freePort();
+    if (port >= 65534 || !(await free(port))) continue;
+    writeFileSync(conf, solutionConf.replaceAll(':8081', `:${port + 1}`).replaceAll(':8082', `:${port + 2}`).replace(/listen 8080;/g, `listen ${port};`));
+    return ['--port', String(port)];
+  }
+}
+
 // The lab check as a learner runs it, on the lab's solution: each run a fresh process that
 // builds the proxy bundle if needed, starts the program and the practice apps, and grades it.
 if (checkRuns > 0) {
   const dir = copyProgram('reverse-proxy', { kind: 'solution' });
+  const solutionConf = readFileSync(join(dir, 'nginx.conf'), 'utf8');
   const times: number[] = [];
   const surprises: string[] = [];
   try {
     for (let i = 0; i < checkRuns; i++) {
-      const port = String(await freePort());
+      const portArgs = await labPort(dir, solutionConf);
       const started = performance.now();
-      const run = spawnSync(process.execPath, ['scripts/lab.ts', 'check', 'reverse-proxy', '--dir', dir, '--port', port, '--json'], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
+      const run = spawnSync(process.execPath, ['scripts/lab.ts', 'check', 'reverse-proxy', '--dir', dir, ...portArgs, '--json'], { cwd: repoRoot, encoding: 'utf8', timeout: 120_000 });
       times.push(performance.now() - started);
       if (run.status !== 0) surprises.push(`run ${i + 1} exited ${run.status ?? run.signal}, expected 0 (every check passing)${notPassing(run.stdout)}`);
     }
