@@ -8,7 +8,7 @@ import { reusable, type KeepalivePool } from './upstream-keepalive.ts';
 import { UpstreamBody } from './upstream-body.ts';
 import type { Peer } from './upstream-peers.ts';
 import { InvalidUpstreamResponse, UpstreamResponseParser, type UpstreamResponse } from './upstream-response-parser.ts';
-import { openUpstream, setOwner, type SocketOwner } from './upstream-socket.ts';
+import { closeSoon, openUpstream, setOwner, type SocketOwner } from './upstream-socket.ts';
 
 export type ExchangeResult =
   | { kind: 'response'; response: UpstreamResponse; connectMs: number; headerMs: number; body?: UpstreamBody }
@@ -163,7 +163,7 @@ class Attempt implements SocketOwner, Deadline {
   private release(keep: boolean): void {
     unwatch(this);
     if (keep && this.pool) this.pool.give(this.peer, this.socket);
-    else this.socket.destroy();
+    else closeSoon(this.socket);
   }
 
   private finish(result: ExchangeResult, keep = false): void {

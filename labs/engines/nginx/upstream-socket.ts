@@ -65,3 +65,19 @@ export function openUpstream(host: string, port: number, owner: SocketOwner): So
 export function setOwner(socket: Socket, owner: SocketOwner | undefined): void {
   (socket as OwnedSocket)[ownerKey] = owner;
 }
+
+const closing: Socket[] = [];
+
+function closePending(): void {
+  for (const socket of closing.splice(0)) socket.destroy();
+}
+
+/**
+ * Closes a connection once the answers of this turn of the event loop are written: nginx, too,
+ * sends what it read to the client before it finalizes the upstream connection, and the peer
+ * then learns of both in one wakeup. From now on the connection's events go nowhere.
+ */
+export function closeSoon(socket: Socket): void {
+  setOwner(socket, undefined);
+  if (closing.push(socket) === 1) setImmediate(closePending);
+}
