@@ -116,7 +116,10 @@ export class Arbiter {
   }
 
   private send(slot: WorkerSlot, message: MasterMessage): void {
-    if (slot.child.connected) slot.child.send(message);
+    // A worker can die between the `connected` test and the write (EPIPE). Without a callback
+    // that error would be thrown as an unhandled 'error' event and kill the master; the
+    // worker's 'exit' reaps and replaces it either way.
+    if (slot.child.connected) slot.child.send(message, () => {});
   }
 
   private onMessage(slot: WorkerSlot, message: WorkerMessage): void {
