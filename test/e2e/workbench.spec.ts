@@ -59,10 +59,12 @@ test('a learner solves the first lab in the browser, and the work survives a rel
   await expect(page.locator('[data-http-response]')).toContainText('"status"');
 
   // Check: every check passes.
+  // Check stops the running program first (the checks start their own copy on its port).
   await page.getByRole('button', { name: 'Check', exact: true }).click();
   await expect(summary(page)).toContainText(/All \d+ checks pass/, { timeout: 30_000 });
-  await page.getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(page.locator('[data-program-status]')).toHaveText('Not running');
+  await page.getByRole('tab', { name: 'Terminal' }).click();
+  await expect(page.locator('.wb-terminal .xterm-rows')).toContainText('stopping your program');
 
   // Reload: the edit is still there; home and Progress say passed.
   await page.reload();
