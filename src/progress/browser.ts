@@ -2,6 +2,7 @@
 // it and in memory (with a notice) when it does not, e.g. with storage blocked for the site.
 import { MemoryStorage, type KeyValueStorage } from './key-value-storage.ts';
 import { recoveryMessage, showNotice } from './notice.ts';
+import { drainPendingChanges } from './pending-changes.ts';
 import { ProgressStore, StorageWriteError, progressKey } from './store.ts';
 
 let shared: ProgressStore | undefined;
@@ -30,8 +31,17 @@ export function progressStore(): ProgressStore {
     if (event.key === progressKey || event.key === null) store.notify();
   });
   shared = store;
+  if (storage) saveProgress((loaded) => drainPendingChanges(storage, loaded));
   return store;
 }
+
+/** Applies what islands queued before the store loaded (src/progress/lazy.ts). */
+export function applyPendingChanges(): void {
+  const storage = localStorageIfUsable();
+  if (storage) saveProgress((store) => drainPendingChanges(storage, store));
+}
+
+export { applyChange } from './pending-changes.ts';
 
 /** Runs a change to progress and shows a notice instead of throwing when it cannot be saved. */
 export function saveProgress(change: (store: ProgressStore) => void): boolean {

@@ -1,6 +1,6 @@
 // <mark-read>: a checkbox bound to the chapter's read state in the progress store. The store
 // loads when there is saved progress to show or on the first tick (src/progress/lazy.ts).
-import { loadProgress, whenProgressSaved, type ProgressModule } from '../progress/lazy.ts';
+import { saveChange, whenProgressSaved, type ProgressModule } from '../progress/lazy.ts';
 
 // Made on first use: building a DateTimeFormat loads locale data, work a first visit never needs.
 let dateFormat: Intl.DateTimeFormat | undefined;
@@ -27,8 +27,7 @@ class MarkRead extends HTMLElement {
     checkbox.disabled = false;
     checkbox.addEventListener('change', async () => {
       const read = checkbox.checked;
-      attach(await loadProgress());
-      progress?.saveProgress((store) => store.markChapterRead(chapter, read));
+      attach(await saveChange({ kind: 'chapter-read', chapter, read }));
       render();
     });
     whenProgressSaved((loaded) => {

@@ -1,7 +1,7 @@
 // <quiz-question>: checks an answer, shows every option's explanation, records the answer in
 // the progress store and restores it on the next visit. The store loads when progress is saved
 // or on the first answer (src/progress/lazy.ts), so a first visit reads without it.
-import { loadProgress, whenProgressSaved } from '../progress/lazy.ts';
+import { saveChange, whenProgressSaved } from '../progress/lazy.ts';
 
 function sameSet(a: number[], b: number[]): boolean {
   return a.length === b.length && a.every((value) => b.includes(value));
@@ -48,8 +48,7 @@ class QuizQuestion extends HTMLElement {
       this.result('Choose an answer first.');
       return;
     }
-    const { saveProgress } = await loadProgress();
-    saveProgress((store) => store.recordQuizAnswer(key, selected, sameSet(selected, this.correctIndexes())));
+    await saveChange({ kind: 'quiz-answer', key, selected, correct: sameSet(selected, this.correctIndexes()) });
     this.show(selected);
     // The check button disappears with the answer; keep keyboard focus in the quiz.
     this.querySelector<HTMLButtonElement>('[data-retry]')?.focus();
