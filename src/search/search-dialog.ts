@@ -53,13 +53,10 @@ function wire(dialog: HTMLDialogElement): void {
   });
 }
 
-export function showSearch(dialog: HTMLDialogElement): void {
-  if (!wired.has(dialog)) {
-    wire(dialog);
-    wired.add(dialog);
-  }
-  dialog.showModal();
-  const input = dialog.querySelector<HTMLInputElement>('[data-search-input]')!;
-  input.select();
-  input.focus();
+/** Makes the open dialog search as the learner types, starting with what they typed already. */
+export function activateSearch(dialog: HTMLDialogElement): void {
+  if (wired.has(dialog)) return;
+  wire(dialog);
+  wired.add(dialog);
+  dialog.querySelector<HTMLInputElement>('[data-search-input]')!.dispatchEvent(new Event('input'));
 }

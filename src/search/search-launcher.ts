@@ -2,14 +2,25 @@
 // behaviour and Pagefind) loads on first use, so a page that is only read pays for this file alone.
 import { isSearchShortcut } from './shortcut.ts';
 
-async function openSearch(dialog: HTMLDialogElement): Promise<void> {
-  const { showSearch } = await import('./search-dialog.ts');
-  showSearch(dialog);
+// The dialog opens and takes focus at once, so what the learner types while the search code
+// loads lands in the box; the code then searches for whatever is there.
+function openSearch(dialog: HTMLDialogElement): void {
+  dialog.showModal();
+  const input = dialog.querySelector<HTMLInputElement>('[data-search-input]');
+  input?.select();
+  input?.focus();
+  import('./search-dialog.ts').then(
+    ({ activateSearch }) => activateSearch(dialog),
+    (error: Error) => {
+      const status = dialog.querySelector('[data-search-status]');
+      if (status) status.textContent = `Search could not load (${error.message}). Reload the page to try again.`;
+    },
+  );
 }
 
 const dialog = document.querySelector<HTMLDialogElement>('dialog[data-search-dialog]');
 if (dialog) {
-  document.querySelector('[data-search-open]')?.addEventListener('click', () => void openSearch(dialog));
+  document.querySelector('[data-search-open]')?.addEventListener('click', () => openSearch(dialog));
   document.addEventListener('keydown', (event) => {
     const target = event.target instanceof HTMLElement ? event.target : document.body;
     const shortcut = {
@@ -23,6 +34,6 @@ if (dialog) {
     };
     if (dialog.open || !isSearchShortcut(shortcut)) return;
     event.preventDefault();
-    void openSearch(dialog);
+    openSearch(dialog);
   });
 }
