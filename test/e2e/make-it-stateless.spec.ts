@@ -3,23 +3,14 @@
 // the grader, which starts its own cache, instances and proxy, with this machine's Node.
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { checksSummary, useLocalRuntime, workbenchReady } from './support/lab-workbench.ts';
 
 const lab = 'make-it-stateless';
 const solution = readFileSync(`labs/${lab}/solution/server.js`, 'utf8');
 const checkCount = (JSON.parse(readFileSync(`labs/${lab}/manifest.json`, 'utf8')) as { checks: unknown[] }).checks.length;
 
-test.beforeEach(async ({ page }) => {
-  // What ?runtime=local does on the first lab page, remembered for the tab.
-  await page.addInitScript(() => sessionStorage.setItem('port-to-production:runtime', 'local'));
-});
+useLocalRuntime();
 
-async function workbenchReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__labEditor !== undefined);
-  await expect(page.locator('[data-runtime-badge]')).toContainText('Local runner');
-  await expect(page.getByRole('button', { name: 'Check', exact: true })).toBeEnabled();
-}
-
-const summary = (page: Page) => page.locator('[data-checks-summary]');
 const checkItem = (page: Page, slug: string) => page.locator(`.wb-check[data-check="${slug}"]`);
 // Longer than the grader's whole-run deadline (deadlineMs, 60 s, in graders/make-it-stateless/
 // grader.ts) plus its teardown, so that on a slow computer the grader's own verdict shows up
@@ -32,7 +23,7 @@ test('the starter keeps sessions in memory and fails at the check that changes i
   await workbenchReady(page);
 
   await page.getByRole('button', { name: 'Check', exact: true }).click();
-  await expect(summary(page)).toContainText(`2 of ${checkCount} checks pass. Failed: `, { timeout: checkTimeoutMs });
+  await expect(checksSummary(page)).toContainText(`2 of ${checkCount} checks pass. Failed: `, { timeout: checkTimeoutMs });
   await expect(checkItem(page, 'starts-and-listens')).toHaveAttribute('data-status', 'pass');
   await expect(checkItem(page, 'sets-a-session-cookie')).toHaveAttribute('data-status', 'pass');
   const stays = checkItem(page, 'stays-logged-in-across-instances');
@@ -54,7 +45,7 @@ test('the solution, checked while it runs, is stopped first and passes every che
   await expect(page.locator('[data-program-status]')).toContainText('Listening on 127.0.0.1:', { timeout: 30_000 });
 
   await page.getByRole('button', { name: 'Check', exact: true }).click();
-  await expect(summary(page)).toContainText(`All ${checkCount} checks pass`, { timeout: checkTimeoutMs });
+  await expect(checksSummary(page)).toContainText(`All ${checkCount} checks pass`, { timeout: checkTimeoutMs });
   await expect(page.locator('.wb-check[data-status="pass"]')).toHaveCount(checkCount);
   await expect(page.locator('[data-program-status]')).toHaveText('Not running');
   await page.getByRole('tab', { name: 'Terminal' }).click();

@@ -3,6 +3,7 @@
 // Node. Python loads on the runner's side; the chapter page never fetches the Python runtime.
 import { expect, test, type Page, type Request } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { checksSummary, useLocalRuntime, workbenchReady } from './support/lab-workbench.ts';
 
 const lab = 'wsgi-then-asgi';
 const chapter = 'wsgi-and-asgi';
@@ -14,16 +15,7 @@ const solution = {
 /** Requests for Python's runtime or the Python servers: Pyodide's files and the course-wsgi/asgi bundles. */
 const pythonRuntime = (request: Request) => /\/bundles\/(pyodide\/|engines\/(wsgi|asgi)\.mjs)/.test(request.url());
 
-test.beforeEach(async ({ page }) => {
-  // What ?runtime=local does on the first lab page, remembered for the tab.
-  await page.addInitScript(() => sessionStorage.setItem('port-to-production:runtime', 'local'));
-});
-
-async function workbenchReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__labEditor !== undefined);
-  await expect(page.locator('[data-runtime-badge]')).toContainText('Local runner');
-  await expect(page.getByRole('button', { name: 'Check', exact: true })).toBeEnabled();
-}
+useLocalRuntime();
 
 async function typeFile(page: Page, path: keyof typeof solution): Promise<void> {
   await page.locator(`[data-open-file="${path}"]`).click();
@@ -56,7 +48,7 @@ test('a learner runs and checks both Python parts with the Local runtime', async
 
   // The starter starts, and fails at the first thing part 1 must do.
   await page.getByRole('button', { name: 'Check', exact: true }).click();
-  await expect(page.locator('[data-checks-summary]')).toContainText(/1 of 11 checks pass\. Failed: /, { timeout: 120_000 });
+  await expect(checksSummary(page)).toContainText(/1 of 11 checks pass\. Failed: /, { timeout: 120_000 });
   await expect(page.locator('.wb-check[data-status="fail"]').first()).toContainText('GET /hello');
 
   await typeFile(page, 'app.py');
@@ -76,7 +68,7 @@ test('a learner runs and checks both Python parts with the Local runtime', async
 
   // Check: every check of both parts passes.
   await page.getByRole('button', { name: 'Check', exact: true }).click();
-  await expect(page.locator('[data-checks-summary]')).toContainText('All 11 checks pass', { timeout: 200_000 });
+  await expect(checksSummary(page)).toContainText('All 11 checks pass', { timeout: 200_000 });
 
   // Python ran in the runner's Node, never in this page.
   expect(fetched).toEqual([]);

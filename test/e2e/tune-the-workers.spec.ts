@@ -4,23 +4,14 @@
 // compared with the first in a table.
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { checksSummary, useLocalRuntime, workbenchReady } from './support/lab-workbench.ts';
 
 const lab = 'tune-the-workers';
 const solution = readFileSync(`labs/${lab}/solution/gunicorn.conf.py`, 'utf8');
 const checkCount = (JSON.parse(readFileSync(`labs/${lab}/manifest.json`, 'utf8')) as { checks: unknown[] }).checks.length;
 
-test.beforeEach(async ({ page }) => {
-  // What ?runtime=local does on the first lab page, remembered for the tab.
-  await page.addInitScript(() => sessionStorage.setItem('port-to-production:runtime', 'local'));
-});
+useLocalRuntime();
 
-async function workbenchReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__labEditor !== undefined);
-  await expect(page.locator('[data-runtime-badge]')).toContainText('Local runner');
-  await expect(page.getByRole('button', { name: 'Check', exact: true })).toBeEnabled();
-}
-
-const summary = (page: Page) => page.locator('[data-checks-summary]');
 // Longer than the grader's whole-run deadline (deadlineMs, 90 s, in graders/tune-the-workers/
 // grader.ts) plus its teardown, so that on a slow computer the grader's own verdict, which says
 // what took long, shows up here rather than a bare timeout. A run usually takes 15-50 s.
@@ -40,7 +31,7 @@ test('the load check charts each configuration tried, and the solution passes ev
 
   // The starter's one sync worker fits in memory and misses the objective; the chart shows it.
   await page.getByRole('button', { name: 'Check', exact: true }).click();
-  await expect(summary(page)).toContainText(`2 of ${checkCount} checks pass. Failed: `, { timeout: checkTimeoutMs });
+  await expect(checksSummary(page)).toContainText(`2 of ${checkCount} checks pass. Failed: `, { timeout: checkTimeoutMs });
   await expect(latency).toHaveAttribute('data-status', 'fail');
   await expect(chart).toBeVisible();
   await expect(latency.locator('figcaption')).toHaveText(`Latency and throughput as clients grow: ${starterSettings}`);
@@ -48,7 +39,7 @@ test('the load check charts each configuration tried, and the solution passes ev
 
   await page.evaluate((text) => window.__labEditor?.setValue(text), solution);
   await page.getByRole('button', { name: 'Check', exact: true }).click();
-  await expect(summary(page)).toContainText(`All ${checkCount} checks pass`, { timeout: checkTimeoutMs });
+  await expect(checksSummary(page)).toContainText(`All ${checkCount} checks pass`, { timeout: checkTimeoutMs });
 
   // The chart names what it shows for assistive technology, and describes what it measured in
   // one sentence: the target and the heaviest step's numbers (a near miss is measured once more).

@@ -4,6 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { checksSummary, useLocalRuntime, workbenchReady } from './support/lab-workbench.ts';
 
 const lab = 'first-web-server';
 const chapter = 'web-servers-and-reverse-proxies';
@@ -11,19 +12,9 @@ const solution = readFileSync(`labs/${lab}/solution/server.js`, 'utf8');
 const starter = readFileSync(`labs/${lab}/starter/server.js`, 'utf8');
 const typed = '// Checked in the browser.';
 
-test.beforeEach(async ({ page }) => {
-  // What ?runtime=local does on the first lab page, remembered for the tab.
-  await page.addInitScript(() => sessionStorage.setItem('port-to-production:runtime', 'local'));
-});
-
-async function workbenchReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__labEditor !== undefined);
-  await expect(page.locator('[data-runtime-badge]')).toContainText('Local runner');
-  await expect(page.getByRole('button', { name: 'Check', exact: true })).toBeEnabled();
-}
+useLocalRuntime();
 
 const editorText = (page: Page) => page.evaluate(() => window.__labEditor?.getValue() ?? '');
-const summary = (page: Page) => page.locator('[data-checks-summary]');
 
 test('a learner solves the first lab in the browser, and the work survives a reload', async ({ page }) => {
   test.setTimeout(120_000);
@@ -34,7 +25,7 @@ test('a learner solves the first lab in the browser, and the work survives a rel
 
   // The starter fails, and the failure reads as a sentence with what was expected.
   await page.getByRole('button', { name: 'Check', exact: true }).click();
-  await expect(summary(page)).toContainText(/\d+ of \d+ checks pass\. Failed: /, { timeout: 30_000 });
+  await expect(checksSummary(page)).toContainText(/\d+ of \d+ checks pass\. Failed: /, { timeout: 30_000 });
   const failed = page.locator('.wb-check[data-status="fail"]').first();
   await expect(failed.locator('dt', { hasText: 'What happened' })).toBeVisible();
   await expect(failed.locator('dt', { hasText: 'Expected' })).toBeVisible();
@@ -61,7 +52,7 @@ test('a learner solves the first lab in the browser, and the work survives a rel
   // Check: every check passes.
   // Check stops the running program first (the checks start their own copy on its port).
   await page.getByRole('button', { name: 'Check', exact: true }).click();
-  await expect(summary(page)).toContainText(/All \d+ checks pass/, { timeout: 30_000 });
+  await expect(checksSummary(page)).toContainText(/All \d+ checks pass/, { timeout: 30_000 });
   await expect(page.locator('[data-program-status]')).toHaveText('Not running');
   await page.getByRole('tab', { name: 'Terminal' }).click();
   await expect(page.locator('.wb-terminal .xterm-rows')).toContainText('stopping your program');
