@@ -40,9 +40,11 @@ export function bindToolbar(root: HTMLElement, session: LabSession, panels: Pane
   const render = () => {
     const ready = session.runtime.get().status === 'ready';
     const program = session.program.get();
-    if (run) run.disabled = !ready;
+    const checking = session.check.get().status === 'running';
+    // While checks run, the grader's own copy of the program holds the lab's ports.
+    if (run) run.disabled = !ready || checking;
     if (stop) stop.disabled = program.status === 'idle';
-    if (check) check.disabled = !ready || session.check.get().status === 'running';
+    if (check) check.disabled = !ready || checking;
     status.textContent = statusText(program);
   };
   session.runtime.subscribe(render);
