@@ -112,6 +112,8 @@ test('search opens with / and Ctrl+K, shows results with excerpts, and follows o
   await first.locator('.search-hit-link').click();
   await expect(page).toHaveURL(`${origin}${href}`);
   await expect(page.locator('h1')).toBeVisible();
+  // The shortcut is the page's script, which runs once the document is parsed, not when h1 shows.
+  await page.waitForLoadState('domcontentloaded');
 
   // Drills are found by their prompt, and lead to their chapter's practice page.
   await page.keyboard.press('/');
